@@ -1,0 +1,37 @@
+import { notFound } from "next/navigation";
+import { AddMemberForm } from "@/components/cohort/AddMemberForm";
+import { TopBar } from "@/components/layout/TopBar";
+import { can } from "@/lib/auth/can";
+import { requirePageUser } from "@/lib/auth/requirePageUser";
+import { getDb } from "@/lib/db/client";
+import { listCohortMembers, listCohortsForUser } from "@/lib/db/queries/users";
+
+export const dynamic = "force-dynamic";
+
+export default async function CohortPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePageUser(`/cohorts/${id}`);
+  if (!can(user.subject, "cohort.manage_members", { kind: "cohort", cohortId: id })) notFound();
+  const db = await getDb();
+  const [members, cohorts] = await Promise.all([listCohortMembers(db, id), listCohortsForUser(db, user.id)]);
+  const cohort = cohorts.find((c) => c.id === id);
+  return (
+    <>
+      <TopBar userName={user.name} />
+      <main className="page">
+        <h1>{cohort?.name ?? "Cohort"} — members</h1>
+        <ul className="list card" aria-label="Members">
+          {members.map((m) => (
+            <li key={m.userId}>
+              <strong>{m.name}</strong>
+              <span className="muted small">{m.email}</span>
+              <span className="badge">{m.role}</span>
+            </li>
+          ))}
+        </ul>
+        <h2>Add a member</h2>
+        <AddMemberForm cohortId={id} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+
+import Link from "next/link";
+import { useCollabRoom } from "@/lib/collab/useCollabRoom";
+import { transcriptRoom } from "@/lib/collab/roomName";
+import { SessionKeepAlive } from "../auth/SessionKeepAlive";
+import { TranscriptEditor } from "../editor/TranscriptEditor";
+import { Presence } from "./Presence";
+import { SaveStatus } from "./SaveStatus";
+
+export interface TranscriptWorkspaceProps {
+  transcriptId: string;
+  title: string;
+  turnCount: number;
+  user: { id: string; name: string };
+  canEdit: boolean;
+}
+
+export function TranscriptWorkspace({ transcriptId, title, turnCount, user, canEdit }: TranscriptWorkspaceProps) {
+  // gc off: codes anchor to relative positions in this document, which must survive deletions.
+  const { room, state } = useCollabRoom(transcriptRoom(transcriptId), { gc: false });
+  return (
+    <div className="workspace">
+      <SessionKeepAlive />
+      <header className="exercise-bar">
+        <Link href="/" className="btn" aria-label="Back to home">
+          ←
+        </Link>
+        <span className="title">{title}</span>
+        <span className="muted small">{turnCount} turns</span>
+        {!canEdit && <span className="readonly-note">You can read this transcript; only supervisors and instructors edit it.</span>}
+        <span style={{ flex: 1 }} />
+        {room && <Presence provider={room.provider} />}
+        <SaveStatus state={state} editable={canEdit} />
+      </header>
+      <div className="transcript-scroll">
+        {room ? (
+          <TranscriptEditor key={room.doc.guid} doc={room.doc} provider={room.provider} user={user} editable={canEdit && state.kind !== "denied"} />
+        ) : (
+          <p className="muted" style={{ textAlign: "center" }}>
+            Opening transcript…
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

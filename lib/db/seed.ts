@@ -1,0 +1,41 @@
+import { eq } from "drizzle-orm";
+import { hashPassword } from "../auth/password";
+import { demoTranscript } from "../domain/demoTranscript";
+import type { Db } from "./client";
+import { createTranscript } from "./queries/transcripts";
+import { addMembership, createCohort, createUser, findUserByEmail } from "./queries/users";
+import { cohorts } from "./schema";
+
+export const DEMO_PASSWORD = "coflex-demo";
+export const DEMO_COHORT = "Demo cohort";
+export const DEMO_ACCOUNTS = [
+  { email: "instructor@coflex.test", name: "Ines Instructor", role: "instructor" },
+  { email: "supervisor@coflex.test", name: "Sam Supervisor", role: "supervisor" },
+  { email: "trainee1@coflex.test", name: "Tara Trainee", role: "trainee" },
+  { email: "trainee2@coflex.test", name: "Theo Trainee", role: "trainee" },
+] as const;
+
+/**
+ * Seeds the demo (CONTRACTS §2) once: it does nothing when the demo cohort exists. The caller runs it at
+ * start inside the single server process, so two seeds never race on one database.
+ */
+export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
+  const existing = await db.select({ id: cohorts.id }).from(cohorts).where(eq(cohorts.name, DEMO_COHORT)).limit(1);
+  if (existing.length > 0) return { seeded: false };
+  const cohortId = await createCohort(db, DEMO_COHORT);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const ids: Record<string, string> = {};
+  for (const account of DEMO_ACCOUNTS) {
+    const found = await findUserByEmail(db, account.email);
+    const userId = found?.id ?? (await createUser(db, { email: account.email, name: account.name, passwordHash }));
+    ids[account.role === "trainee" ? account.email : account.role] = userId;
+    await addMembership(db, cohortId, userId, account.role);
+  }
+  await createTranscript(db, {
+    cohortId,
+    title: demoTranscript.title,
+    createdBy: ids.supervisor ?? null,
+    turns: demoTranscript.turns,
+  });
+  return { seeded: true };
+}

@@ -1,0 +1,47 @@
+/**
+ * One error vocabulary (house rule 3): each kind maps to an HTTP status, a WebSocket close code and a
+ * message that is safe to show. Database and internal errors are logged by the caller, never echoed.
+ */
+export const ERROR_KINDS = {
+  bad_request: { status: 400, close: 4400, message: "The request was not valid." },
+  unauthenticated: { status: 401, close: 4401, message: "Please sign in." },
+  forbidden: { status: 403, close: 4403, message: "You do not have access to this." },
+  not_found: { status: 404, close: 4403, message: "Not found." },
+  conflict: { status: 409, close: 4409, message: "This changed elsewhere; reload and try again." },
+  too_large: { status: 413, close: 4413, message: "That is too large." },
+  rate_limited: { status: 429, close: 4429, message: "Too many requests; wait a moment and try again." },
+  internal: { status: 500, close: 1011, message: "Something went wrong on our side. Your saved work is safe; try again." },
+  unavailable: { status: 503, close: 1012, message: "The server is restarting; you will be reconnected." },
+} as const;
+
+export type ErrorKind = keyof typeof ERROR_KINDS;
+
+export class AppError extends Error {
+  override name = "AppError";
+  readonly kind: ErrorKind;
+  /** A message safe to show to the user; defaults to the kind's generic message. */
+  readonly publicMessage: string;
+
+  constructor(kind: ErrorKind, publicMessage?: string, options?: { cause?: unknown }) {
+    super(publicMessage ?? ERROR_KINDS[kind].message, options);
+    this.kind = kind;
+    this.publicMessage = publicMessage ?? ERROR_KINDS[kind].message;
+  }
+
+  get status(): number {
+    return ERROR_KINDS[this.kind].status;
+  }
+
+  get closeCode(): number {
+    return ERROR_KINDS[this.kind].close;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+/** Anything that is not an AppError becomes "internal": its details stay in the log. */
+export function toAppError(error: unknown): AppError {
+  return isAppError(error) ? error : new AppError("internal", undefined, { cause: error });
+}

@@ -1,0 +1,39 @@
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import { AppError, toAppError } from "../errors";
+import { createLogger } from "../log";
+
+const log = createLogger("http");
+
+/** Every route handler runs inside this: AppErrors become {error} with their status; anything else is logged and hidden. */
+export function route<Ctx>(handler: (req: Request, ctx: Ctx) => Promise<Response>): (req: Request, ctx: Ctx) => Promise<Response> {
+  return async (req, ctx) => {
+    try {
+      return await handler(req, ctx);
+    } catch (err) {
+      const appError = toAppError(err);
+      if (appError.kind === "internal") log.error("route_failed", { path: new URL(req.url).pathname, err });
+      return NextResponse.json({ error: appError.publicMessage }, { status: appError.status });
+    }
+  };
+}
+
+export function parseOr400<T extends z.ZodType>(schema: T, value: unknown, what = "request"): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+    throw new AppError("bad_request", `Invalid ${what}: ${where}${issue?.message ?? "not valid"}`);
+  }
+  return result.data;
+}
+
+export async function readJson(req: Request, maxBytes = 1_000_000): Promise<unknown> {
+  const text = await req.text();
+  if (text.length > maxBytes) throw new AppError("too_large", "The request body is too large.");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid JSON.");
+  }
+}

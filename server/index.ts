@@ -1,0 +1,100 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
+import { CLIENT_IP_HEADER } from "../lib/auth/options";
+import { COLLAB_PATH } from "../lib/collab/roomName";
+import { closeSharedDb, openDb, setSharedDb } from "../lib/db/client";
+import { seedDemo } from "../lib/db/seed";
+import { env, setResolvedEnv } from "../lib/env";
+import { createLogger } from "../lib/log";
+import { createCollabServer } from "./collab";
+import { originAllowed } from "./originPolicy";
+import { loadOrCreateSecret } from "./secret";
+
+/**
+ * One process, one port: Next serves pages and API routes, our collaboration server takes the
+ * /collab/* upgrades. `--collab-only` skips Next (tests and the collaboration benchmark start it that way).
+ */
+const args = new Set(process.argv.slice(2));
+const dev = args.has("--dev");
+const collabOnly = args.has("--collab-only");
+const log = createLogger("server");
+
+async function main(): Promise<void> {
+  const e = env();
+  const secret = e.NEXTAUTH_SECRET ?? loadOrCreateSecret(e.COFLEX_DATA_DIR);
+  setResolvedEnv({ NEXTAUTH_SECRET: secret });
+
+  const handlePromise = openDb({ databaseUrl: e.DATABASE_URL, dataDir: e.COFLEX_DATA_DIR });
+  setSharedDb(handlePromise);
+  const handle = await handlePromise;
+  if (e.demo) {
+    const { seeded } = await seedDemo(handle.db);
+    if (seeded) log.info("demo_seeded");
+  }
+
+  const collab = createCollabServer({ db: handle.db, secret, allowedOrigin: (origin, host) => originAllowed(origin, host), logger: createLogger("collab") });
+
+  let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
+  if (!collabOnly) {
+    const { default: next } = await import("next");
+    const app = next({ dev, dir: process.cwd(), hostname: e.HOST, port: e.PORT });
+    await app.prepare();
+    nextHandler = app.getRequestHandler();
+  }
+
+  const server = createServer((req, res) => {
+    // The sign-in throttle keys on this header; never trust one the client sent.
+    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
+    if (!nextHandler) {
+      res.statusCode = req.url === "/healthz" ? 200 : 404;
+      res.end(req.url === "/healthz" ? "ok" : "not found");
+      return;
+    }
+    nextHandler(req, res).catch((err: unknown) => {
+      log.error("request_failed", { err });
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+
+  // Next adds its own upgrade listener (HMR) on first request; we answer only /collab/ and leave the rest to it.
+  server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!req.url?.startsWith(COLLAB_PATH)) return;
+    collab.handleUpgrade(req, socket, head);
+  });
+
+  await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : e.PORT;
+  const publicUrl = e.NEXTAUTH_URL ?? `http://${e.HOST === "0.0.0.0" ? "localhost" : e.HOST}:${port}`;
+  setResolvedEnv({ PORT: port, NEXTAUTH_URL: publicUrl });
+  // next-auth reads these two from process.env itself; they are set once here from the validated env.
+  // eslint-disable-next-line no-restricted-properties
+  process.env.NEXTAUTH_URL = publicUrl;
+  // eslint-disable-next-line no-restricted-properties
+  process.env.NEXTAUTH_SECRET = secret;
+  process.stdout.write(`${JSON.stringify({ event: "listening", port, url: publicUrl, database: handle.kind, mode: collabOnly ? "collab-only" : dev ? "dev" : "production" })}\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("shutdown", { signal });
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    server.close();
+    // Flush every pending write and close sockets with 1012 so clients reconnect to the next instance.
+    await collab.shutdown();
+    server.closeAllConnections();
+    await closeSharedDb();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((err: unknown) => {
+  log.error("startup_failed", { err });
+  process.stderr.write(`Coflex could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
