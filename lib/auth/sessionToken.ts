@@ -21,6 +21,7 @@ export function parseCookieHeader(header: string | undefined): Record<string, st
     const eq = part.indexOf("=");
     if (eq <= 0) continue;
     const name = part.slice(0, eq).trim();
+    if (name === "") continue;
     const raw = part.slice(eq + 1).trim();
     try {
       cookies[name] = decodeURIComponent(raw);
