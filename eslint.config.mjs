@@ -1,6 +1,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import importX from "eslint-plugin-import-x";
+import globals from "globals";
 
 /**
  * House rule 1: imports point one way. lib/domain and lib/agreement are pure (nothing of ours but each
@@ -32,6 +33,10 @@ export default tseslint.config(
       ],
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read env through lib/env.ts (house rule 4)." }],
     },
+  },
+  {
+    files: ["**/*.mjs"],
+    languageOptions: { globals: { ...globals.node } },
   },
   {
     files: ["lib/env.ts", "tests/**", "bench/**", "scripts/**", "*.config.*", "playwright.config.ts"],

@@ -5,5 +5,8 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // `npm run typecheck` (tsc --noEmit over the whole tree) is its own CI step; repeating it inside every
+  // build would only slow the first `npm start`.
+  typescript: { ignoreBuildErrors: true },
 };
 export default nextConfig;

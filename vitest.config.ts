@@ -9,6 +9,8 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          // Projects with different worker limits must run in separate groups.
+          sequence: { groupOrder: 0 },
           include: ["lib/**/*.test.ts", "server/**/*.test.ts", "components/**/*.test.ts"],
           environment: "node",
         },
@@ -16,6 +18,7 @@ export default defineConfig({
       {
         test: {
           name: "integration",
+          sequence: { groupOrder: 1 },
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           pool: "forks",

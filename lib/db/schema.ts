@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  jsonb,
+  doublePrecision,
   boolean,
   customType,
   index,
@@ -105,4 +107,107 @@ export const auditEvents = pgTable(
     cohortId: text("cohort_id"),
   },
   (t) => [index("audit_events_cohort_at").on(t.cohortId, t.at)],
+);
+
+/** Versioned codebooks: a cohort edits a copy; every code records the version it was made under. */
+export const codebooks = pgTable(
+  "codebooks",
+  {
+    id: text("id").primaryKey(),
+    cohortId: text("cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    version: integer("version").notNull(),
+    body: jsonb("body").notNull(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("codebooks_cohort_name_version").on(t.cohortId, t.name, t.version)],
+);
+
+export const EXERCISE_MODES = ["blind", "open"] as const;
+export const EXERCISE_STATES = ["coding", "revealed", "closed"] as const;
+export const REVEAL_RULES = ["all_submitted", "instructor"] as const;
+
+export const exercises = pgTable(
+  "exercises",
+  {
+    id: text("id").primaryKey(),
+    cohortId: text("cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    transcriptId: text("transcript_id")
+      .notNull()
+      .references(() => transcripts.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    mode: text("mode", { enum: EXERCISE_MODES }).notNull(),
+    state: text("state", { enum: EXERCISE_STATES }).notNull().default("coding"),
+    revealRule: text("reveal_rule", { enum: REVEAL_RULES }).notNull().default("instructor"),
+    keyCoderId: text("key_coder_id").references(() => users.id, { onDelete: "set null" }),
+    codebookId: text("codebook_id").references(() => codebooks.id, { onDelete: "set null" }),
+    codebookVersion: integer("codebook_version").notNull().default(1),
+    /** Whether coders, not only supervisors, may settle consensus after reveal. */
+    codersSettle: boolean("coders_settle").notNull().default(false),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    revealedAt: timestamp("revealed_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+  },
+  (t) => [index("exercises_transcript").on(t.transcriptId), index("exercises_cohort").on(t.cohortId)],
+);
+
+export const exerciseCoders = pgTable(
+  "exercise_coders",
+  {
+    exerciseId: text("exercise_id")
+      .notNull()
+      .references(() => exercises.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.exerciseId, t.userId] }), index("exercise_coders_user").on(t.userId)],
+);
+
+/** One agreement computation over an exercise's layers; identical inputs (same fingerprint) are not recomputed. */
+export const agreementRuns = pgTable(
+  "agreement_runs",
+  {
+    id: text("id").primaryKey(),
+    exerciseId: text("exercise_id")
+      .notNull()
+      .references(() => exercises.id, { onDelete: "cascade" }),
+    fingerprint: text("fingerprint").notNull(),
+    trigger: text("trigger").notNull(),
+    computedAt: createdAt(),
+    durationMs: integer("duration_ms").notNull(),
+    /** The whole result, per variable, in the CLI's output shape (CONTRACTS §6). */
+    output: jsonb("output").notNull(),
+  },
+  (t) => [uniqueIndex("agreement_runs_exercise_fingerprint").on(t.exerciseId, t.fingerprint), index("agreement_runs_exercise_at").on(t.exerciseId, t.computedAt)],
+);
+
+/** The same run flattened, one row per variable × coder pair (or all coders) × statistic, for queries and exports. */
+export const agreementResults = pgTable(
+  "agreement_results",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    runId: text("run_id")
+      .notNull()
+      .references(() => agreementRuns.id, { onDelete: "cascade" }),
+    variable: text("variable").notNull(),
+    coderA: text("coder_a"),
+    coderB: text("coder_b"),
+    statistic: text("statistic").notNull(),
+    value: doublePrecision("value"),
+    ciLow: doublePrecision("ci_low"),
+    ciHigh: doublePrecision("ci_high"),
+    nUnits: integer("n_units").notNull(),
+    nCoders: integer("n_coders").notNull(),
+    prevalence: jsonb("prevalence"),
+    warnings: jsonb("warnings"),
+  },
+  (t) => [index("agreement_results_run").on(t.runId)],
 );

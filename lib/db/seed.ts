@@ -2,12 +2,15 @@ import { eq } from "drizzle-orm";
 import { hashPassword } from "../auth/password";
 import { demoTranscript } from "../domain/demoTranscript";
 import type { Db } from "./client";
+import { cohortCodebook } from "./queries/codebooks";
+import { createExercise } from "./queries/exercises";
 import { createTranscript } from "./queries/transcripts";
 import { addMembership, createCohort, createUser, findUserByEmail } from "./queries/users";
 import { cohorts } from "./schema";
 
 export const DEMO_PASSWORD = "coflex-demo";
 export const DEMO_COHORT = "Demo cohort";
+export const DEMO_EXERCISE = "Open co-coding: thesis avoidance";
 export const DEMO_ACCOUNTS = [
   { email: "instructor@coflex.test", name: "Ines Instructor", role: "instructor" },
   { email: "supervisor@coflex.test", name: "Sam Supervisor", role: "supervisor" },
@@ -31,11 +34,29 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
     ids[account.role === "trainee" ? account.email : account.role] = userId;
     await addMembership(db, cohortId, userId, account.role);
   }
-  await createTranscript(db, {
+  const transcriptId = await createTranscript(db, {
     cohortId,
     title: demoTranscript.title,
     createdBy: ids.supervisor ?? null,
     turns: demoTranscript.turns,
   });
+  const codebook = await cohortCodebook(db, cohortId);
+  const supervisor = ids.supervisor;
+  const trainee1 = ids["trainee1@coflex.test"];
+  if (supervisor && trainee1) {
+    await createExercise(db, {
+      cohortId,
+      transcriptId,
+      title: DEMO_EXERCISE,
+      mode: "open",
+      revealRule: "instructor",
+      coderIds: [supervisor, trainee1],
+      keyCoderId: supervisor,
+      codersSettle: false,
+      codebookId: codebook.id,
+      codebookVersion: codebook.codebook.version,
+      createdBy: supervisor,
+    });
+  }
   return { seeded: true };
 }

@@ -21,6 +21,15 @@ export async function appendUpdate(db: Db, room: string, update: Uint8Array): Pr
   await db.insert(yjsUpdates).values({ room, update });
 }
 
+/**
+ * Several updates of one room as one INSERT — one statement, one commit: the whole batch is saved or none
+ * of it. The collaboration server's write queue uses it for group commit under load.
+ */
+export async function appendUpdates(db: Db, room: string, updates: readonly Uint8Array[]): Promise<void> {
+  if (updates.length === 0) return;
+  await db.insert(yjsUpdates).values(updates.map((update) => ({ room, update })));
+}
+
 /** Builds the room's current document from its snapshot and log. */
 export async function loadRoomDoc(db: Db, room: string, gc = false): Promise<{ doc: Y.Doc; logIds: number[] }> {
   const log = await readRoomLog(db, room);

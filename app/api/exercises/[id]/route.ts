@@ -1,0 +1,25 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { requireUser } from "@/lib/auth/currentUser";
+import { auditExercise, exerciseFor } from "@/lib/auth/exerciseAccess";
+import { getDb } from "@/lib/db/client";
+import { parseOr400, route } from "@/lib/http/route";
+import { idParam } from "@/lib/validation/member";
+
+export const GET = route(async (_req: Request, ctx: { params: Promise<{ id: string }> }) => {
+  const user = await requireUser();
+  const { id } = parseOr400(z.object({ id: idParam }), await ctx.params, "exercise id");
+  const db = await getDb();
+  const { exercise } = await exerciseFor(db, user, id);
+  await auditExercise(db, user, exercise, "exercise.api_read");
+  return NextResponse.json({
+    id: exercise.id,
+    title: exercise.title,
+    transcriptId: exercise.transcriptId,
+    mode: exercise.mode,
+    state: exercise.state,
+    revealRule: exercise.revealRule,
+    coders: exercise.coders,
+    keyCoderId: exercise.keyCoderId,
+  });
+});

@@ -1,0 +1,100 @@
+import { categoryKey } from "./categories";
+import type { ReliabilityData } from "./reliabilityData";
+import type { AgreementResult } from "./types";
+import type { UnitCounts } from "./unitCounts";
+
+/**
+ * Plain-language warnings where the numbers mislead (PRODUCT: "honest numbers"). Thresholds follow
+ * common guidance: ≥ 30 units, a category above 90% prevalence, and the kappa paradox of high p_o
+ * with low κ/α (Feinstein & Cicchetti 1990; Gwet 2008).
+ */
+export const MIN_UNITS = 30;
+export const DOMINANT_SHARE = 0.9;
+export const HIGH_AGREEMENT = 0.8;
+export const LOW_COEFFICIENT = 0.4;
+
+const fmt = (x: number): string => x.toFixed(3);
+const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
+
+export function agreementWarnings(rd: ReliabilityData, counts: UnitCounts, result: Omit<AgreementResult, "warnings">): string[] {
+  const warnings: string[] = [];
+  const K = counts.nCategories;
+  let codedUnits = 0;
+  let pairableValues = 0;
+  const totals = new Float64Array(K);
+  for (let u = 0; u < counts.nUnits; u++) {
+    const m = counts.totals[u]!;
+    if (m >= 1) codedUnits++;
+    if (m >= 2) pairableValues += m;
+    for (let k = 0; k < K; k++) totals[k]! += counts.counts[u * K + k]!;
+  }
+  const allValues = totals.reduce((a, b) => a + b, 0);
+
+  if (codedUnits < MIN_UNITS) {
+    warnings.push(
+      `Only ${codedUnits} unit${codedUnits === 1 ? " was" : "s were"} coded; with fewer than ${MIN_UNITS} units the coefficients and their confidence intervals are unstable.`,
+    );
+  }
+  if (result.n_pairable_units === 0) {
+    warnings.push("No unit was coded by two or more coders, so there are no pairable values and no agreement can be computed.");
+  } else if (codedUnits >= MIN_UNITS && result.n_pairable_units < MIN_UNITS) {
+    warnings.push(
+      `Only ${result.n_pairable_units} of ${codedUnits} coded units were coded by at least two coders (${pairableValues} pairable values); units coded once do not count toward agreement, so the coefficients rest on few data.`,
+    );
+  }
+
+  if (allValues > 0) {
+    for (let k = 0; k < K; k++) {
+      const share = totals[k]! / allValues;
+      if (share > DOMINANT_SHARE) {
+        warnings.push(
+          `Category "${categoryKey(rd.categories[k]!)}" makes up ${pct(share)} of all codes; when one category dominates, κ and α can be low although coders mostly agree — read them together with AC1 or PABAK.`,
+        );
+      }
+    }
+  }
+
+  const po = result.po;
+  if (po !== undefined && po >= HIGH_AGREEMENT) {
+    const candidates: [string, number | undefined][] = [
+      ["Cohen's κ", result.cohen_kappa],
+      ["Fleiss' κ", result.fleiss_kappa],
+      ["Krippendorff's α", result.krippendorff_alpha],
+    ];
+    const low = candidates.filter((entry): entry is [string, number] => entry[1] !== undefined && entry[1] < LOW_COEFFICIENT);
+    if (low.length > 0) {
+      const list = low.map(([name, v]) => `${name} = ${fmt(v)}`).join(", ");
+      const robust =
+        result.gwet_ac1 !== undefined
+          ? `Gwet's AC1 (${fmt(result.gwet_ac1)}) is more telling here`
+          : result.pabak !== undefined
+            ? `PABAK (${fmt(result.pabak)}) is more telling here`
+            : "a prevalence-robust coefficient such as AC1 is more telling here";
+      warnings.push(
+        `Observed agreement is high (po = ${fmt(po)}) but ${list} ${low.length === 1 ? "is" : "are"} low: this is the kappa paradox, which arises when categories are very unevenly used. ${robust}.`,
+      );
+    }
+  }
+
+  const nCoders = rd.coders.length;
+  rd.coders.forEach((coder, c) => {
+    let coded = 0;
+    let only = -1;
+    let varied = false;
+    for (let u = 0; u < rd.nUnits; u++) {
+      const k = rd.values[u * nCoders + c]!;
+      if (k < 0) continue;
+      coded++;
+      if (only === -1) only = k;
+      else if (k !== only) varied = true;
+    }
+    if (coded === 0) {
+      warnings.push(`Coder "${coder}" coded no units and adds nothing to any coefficient.`);
+    } else if (coded >= 2 && !varied) {
+      warnings.push(
+        `Coder "${coder}" used only one category ("${categoryKey(rd.categories[only]!)}") for all ${coded} units they coded; chance-corrected coefficients cannot credit agreement from codes that never vary.`,
+      );
+    }
+  });
+  return warnings;
+}

@@ -1,0 +1,144 @@
+import { and, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import type { ExerciseFacts } from "../../auth/exerciseRules";
+import type { Db } from "../client";
+import { newId } from "../ids";
+import { exerciseCoders, exercises, memberships, users } from "../schema";
+
+export interface ExerciseRow {
+  id: string;
+  cohortId: string;
+  transcriptId: string;
+  title: string;
+  mode: "blind" | "open";
+  state: "coding" | "revealed" | "closed";
+  revealRule: "all_submitted" | "instructor";
+  keyCoderId: string | null;
+  codebookVersion: number;
+  codersSettle: boolean;
+  createdAt: Date;
+}
+
+export interface ExerciseDetail extends ExerciseRow {
+  coders: Array<{ id: string; name: string; submitted: boolean }>;
+}
+
+const columns = {
+  id: exercises.id,
+  cohortId: exercises.cohortId,
+  transcriptId: exercises.transcriptId,
+  title: exercises.title,
+  mode: exercises.mode,
+  state: exercises.state,
+  revealRule: exercises.revealRule,
+  keyCoderId: exercises.keyCoderId,
+  codebookVersion: exercises.codebookVersion,
+  codersSettle: exercises.codersSettle,
+  createdAt: exercises.createdAt,
+};
+
+export async function getExercise(db: Db, id: string): Promise<ExerciseDetail | null> {
+  const rows = await db.select(columns).from(exercises).where(eq(exercises.id, id)).limit(1);
+  const row = rows[0];
+  if (!row) return null;
+  const coders = await db
+    .select({ id: users.id, name: users.name, submittedAt: exerciseCoders.submittedAt })
+    .from(exerciseCoders)
+    .innerJoin(users, eq(users.id, exerciseCoders.userId))
+    .where(eq(exerciseCoders.exerciseId, id))
+    .orderBy(users.name);
+  return { ...row, coders: coders.map((c) => ({ id: c.id, name: c.name, submitted: c.submittedAt !== null })) };
+}
+
+export function exerciseFacts(ex: ExerciseDetail): ExerciseFacts {
+  return {
+    cohortId: ex.cohortId,
+    mode: ex.mode,
+    state: ex.state,
+    coderIds: ex.coders.map((c) => c.id),
+    submittedIds: ex.coders.filter((c) => c.submitted).map((c) => c.id),
+    codersSettle: ex.codersSettle,
+  };
+}
+
+/** Exercises the user codes in, or manages as staff of the cohort. */
+export async function listExercisesForUser(db: Db, userId: string): Promise<ExerciseRow[]> {
+  const coding = db.select({ id: exerciseCoders.exerciseId }).from(exerciseCoders).where(eq(exerciseCoders.userId, userId));
+  const staffCohorts = db
+    .select({ id: memberships.cohortId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), inArray(memberships.role, ["instructor", "supervisor"])));
+  return db
+    .select(columns)
+    .from(exercises)
+    .where(or(inArray(exercises.id, coding), inArray(exercises.cohortId, staffCohorts)))
+    .orderBy(desc(exercises.createdAt));
+}
+
+export async function listExercisesForTranscript(db: Db, transcriptId: string): Promise<ExerciseRow[]> {
+  return db.select(columns).from(exercises).where(eq(exercises.transcriptId, transcriptId)).orderBy(desc(exercises.createdAt));
+}
+
+export async function createExercise(
+  db: Db,
+  input: {
+    cohortId: string;
+    transcriptId: string;
+    title: string;
+    mode: "blind" | "open";
+    revealRule: "all_submitted" | "instructor";
+    coderIds: readonly string[];
+    keyCoderId: string | null;
+    codersSettle: boolean;
+    codebookId: string | null;
+    codebookVersion: number;
+    createdBy: string;
+  },
+): Promise<string> {
+  const id = newId();
+  await db.transaction(async (tx) => {
+    await tx.insert(exercises).values({
+      id,
+      cohortId: input.cohortId,
+      transcriptId: input.transcriptId,
+      title: input.title,
+      mode: input.mode,
+      revealRule: input.revealRule,
+      keyCoderId: input.keyCoderId,
+      codersSettle: input.codersSettle,
+      codebookId: input.codebookId,
+      codebookVersion: input.codebookVersion,
+      createdBy: input.createdBy,
+    });
+    await tx.insert(exerciseCoders).values(input.coderIds.map((userId) => ({ exerciseId: id, userId })));
+  });
+  return id;
+}
+
+/** Marks the coder's layer submitted; returns false when it already was (submitting twice changes nothing). */
+export async function submitLayer(db: Db, exerciseId: string, userId: string): Promise<boolean> {
+  const updated = await db
+    .update(exerciseCoders)
+    .set({ submittedAt: new Date() })
+    .where(and(eq(exerciseCoders.exerciseId, exerciseId), eq(exerciseCoders.userId, userId), isNull(exerciseCoders.submittedAt)))
+    .returning({ userId: exerciseCoders.userId });
+  return updated.length > 0;
+}
+
+/** coding → revealed; returns false when the exercise was not coding. */
+export async function revealExercise(db: Db, exerciseId: string): Promise<boolean> {
+  const updated = await db
+    .update(exercises)
+    .set({ state: "revealed", revealedAt: new Date() })
+    .where(and(eq(exercises.id, exerciseId), eq(exercises.state, "coding")))
+    .returning({ id: exercises.id });
+  return updated.length > 0;
+}
+
+export async function closeExercise(db: Db, exerciseId: string): Promise<boolean> {
+  const updated = await db
+    .update(exercises)
+    .set({ state: "closed", closedAt: new Date() })
+    .where(and(eq(exercises.id, exerciseId), eq(exercises.state, "revealed")))
+    .returning({ id: exercises.id });
+  return updated.length > 0;
+}
