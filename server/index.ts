@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { CLIENT_IP_HEADER } from "../lib/auth/options";
-import { COLLAB_PATH } from "../lib/collab/roomName";
+import { COLLAB_PATH, type Room } from "../lib/collab/roomName";
+import { onRightsChanged } from "../lib/collab/rightsBus";
 import { closeSharedDb, openDb, setSharedDb } from "../lib/db/client";
 import { seedDemo } from "../lib/db/seed";
 import { env, setResolvedEnv } from "../lib/env";
@@ -33,6 +34,17 @@ async function main(): Promise<void> {
   }
 
   const collab = createCollabServer({ db: handle.db, secret, allowedOrigin: (origin, host) => originAllowed(origin, host), logger: createLogger("collab") });
+
+  // Submits, reveals and membership changes re-authorize open sockets at once (lib/collab/rightsBus).
+  onRightsChanged((change) => {
+    const match =
+      change.kind === "exercise"
+        ? (room: Room) =>
+            (room.kind === "transcript" && room.transcriptId === change.transcriptId) ||
+            (room.kind !== "transcript" && room.exerciseId === change.exerciseId)
+        : () => true;
+    collab.reauthorize(match).catch((err: unknown) => log.error("reauthorize_failed", { err }));
+  });
 
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   if (!collabOnly) {
