@@ -12,10 +12,10 @@ export const DEMO_PASSWORD = "coflex-demo";
 export const DEMO_COHORT = "Demo cohort";
 export const DEMO_EXERCISE = "Open co-coding: thesis avoidance";
 export const DEMO_ACCOUNTS = [
-  { email: "instructor@coflex.test", name: "Ines Instructor", role: "instructor" },
-  { email: "supervisor@coflex.test", name: "Sam Supervisor", role: "supervisor" },
-  { email: "trainee1@coflex.test", name: "Tara Trainee", role: "trainee" },
-  { email: "trainee2@coflex.test", name: "Theo Trainee", role: "trainee" },
+  { email: "instructor@coflex.test", name: "Irene Lindqvist", role: "instructor" },
+  { email: "supervisor@coflex.test", name: "Dana Okafor", role: "supervisor" },
+  { email: "trainee1@coflex.test", name: "Tara Nguyen", role: "trainee" },
+  { email: "trainee2@coflex.test", name: "Theo Brandt", role: "trainee" },
 ] as const;
 
 /**

@@ -36,8 +36,8 @@ test("the supervisor's typing appears live for the trainee with the supervisor's
   const marker = ` [live-${Date.now()}]`;
   await supervisor.typeAtEndOfTurn(0, marker);
   await expect(trainee.turnText(0)).toContainText(marker.trim(), { timeout: 5_000 });
-  await expect(trainee.page.locator(".collaboration-carets__label")).toHaveText("Sam Supervisor");
-  await expect(trainee.presence.locator('[data-name="Sam Supervisor"]')).toBeVisible();
+  await expect(trainee.page.locator(".collaboration-carets__label")).toHaveText("Dana Okafor");
+  await expect(trainee.presence.locator('[data-name="Dana Okafor"]')).toBeVisible();
   await expect(supervisor.status).toHaveText("Saved ✓");
 
   // The trainee may read but not write: the editor refuses input.
