@@ -4,6 +4,8 @@ import { can } from "@/lib/auth/can";
 import { requirePageUser } from "@/lib/auth/requirePageUser";
 import { auditTranscript, transcriptFor } from "@/lib/auth/transcriptAccess";
 import { getDb } from "@/lib/db/client";
+import { listExercisesForTranscript } from "@/lib/db/queries/exercises";
+import { locksTranscript } from "@/lib/auth/exerciseRules";
 import { isAppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -17,6 +19,8 @@ export default async function TranscriptPage({ params }: { params: Promise<{ id:
     throw err;
   });
   await auditTranscript(db, user, meta, "transcript.view");
-  const canEdit = can(user.subject, "transcript.edit", { kind: "transcript", cohortId: meta.cohortId });
+  // A blind exercise in progress locks the text (the collaboration server enforces the same rule).
+  const locked = (await listExercisesForTranscript(db, meta.id)).some(locksTranscript);
+  const canEdit = can(user.subject, "transcript.edit", { kind: "transcript", cohortId: meta.cohortId, locked });
   return <TranscriptWorkspace transcriptId={meta.id} title={meta.title} turnCount={meta.turnCount} user={{ id: user.id, name: user.name }} canEdit={canEdit} />;
 }
