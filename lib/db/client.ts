@@ -34,10 +34,15 @@ export async function openDb(options: OpenDbOptions): Promise<DbHandle> {
       connection: { synchronous_commit: "on", application_name: "coflex" },
     });
     const db = drizzle(client, { schema });
-    await client.begin(async (tx) => {
-      await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK})`;
-      await migrate(drizzle(tx as unknown as typeof client, { schema }), { migrationsFolder: MIGRATIONS });
-    });
+    // One session holds an advisory lock while it migrates, so nodes starting together take turns.
+    const migrator = postgres(options.databaseUrl, { max: 1, onnotice: () => undefined });
+    try {
+      await migrator`select pg_advisory_lock(${MIGRATION_LOCK})`;
+      await migrate(drizzle(migrator, { schema }), { migrationsFolder: MIGRATIONS });
+      await migrator`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+    } finally {
+      await migrator.end({ timeout: 5 });
+    }
     return { db: db as unknown as Db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import("@electric-sql/pglite");

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddMemberForm } from "@/components/cohort/AddMemberForm";
 import { TopBar } from "@/components/layout/TopBar";
@@ -20,6 +21,9 @@ export default async function CohortPage({ params }: { params: Promise<{ id: str
       <TopBar userName={user.name} />
       <main className="page">
         <h1>{cohort?.name ?? "Cohort"} — members</h1>
+        <p className="small">
+          <Link href={`/cohorts/${id}/audit`}>Audit trail</Link>
+        </p>
         <ul className="list card" aria-label="Members">
           {members.map((m) => (
             <li key={m.userId}>
