@@ -37,12 +37,13 @@ async function main(): Promise<void> {
 
   // Submits, reveals and membership changes re-authorize open sockets at once (lib/collab/rightsBus).
   onRightsChanged((change) => {
+    const exerciseIds = change.kind === "exercise" ? [change.exerciseId] : change.kind === "transcript" ? change.exerciseIds : [];
     const match =
-      change.kind === "exercise"
-        ? (room: Room) =>
+      change.kind === "cohort"
+        ? () => true
+        : (room: Room) =>
             (room.kind === "transcript" && room.transcriptId === change.transcriptId) ||
-            (room.kind !== "transcript" && room.exerciseId === change.exerciseId)
-        : () => true;
+            (room.kind !== "transcript" && exerciseIds.includes(room.exerciseId));
     collab.reauthorize(match).catch((err: unknown) => log.error("reauthorize_failed", { err }));
   });
 

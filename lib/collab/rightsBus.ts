@@ -3,7 +3,10 @@
  * a submit, a reveal, a removed member — so open sockets are re-authorized at once. Both live in one
  * process but load separate module copies, so the server registers its listener on globalThis.
  */
-export type RightsChange = { kind: "exercise"; exerciseId: string; transcriptId: string } | { kind: "cohort"; cohortId: string };
+export type RightsChange =
+  | { kind: "exercise"; exerciseId: string; transcriptId: string }
+  | { kind: "transcript"; transcriptId: string; exerciseIds: readonly string[] }
+  | { kind: "cohort"; cohortId: string };
 
 type Listener = (change: RightsChange) => void;
 const KEY = Symbol.for("coflex.rightsBus");

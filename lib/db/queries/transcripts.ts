@@ -1,10 +1,10 @@
-import { desc, eq, inArray } from "drizzle-orm";
+import { desc, eq, inArray, like } from "drizzle-orm";
 import * as Y from "yjs";
 import { transcriptRoom } from "../../collab/roomName";
 import { type TurnInput, writeTurns } from "../../domain/transcriptDoc";
 import type { Db } from "../client";
 import { newId } from "../ids";
-import { memberships, transcripts, yjsSnapshots, yjsUpdates } from "../schema";
+import { exercises, memberships, transcripts, yjsSnapshots, yjsUpdates } from "../schema";
 
 export interface TranscriptMeta {
   id: string;
@@ -59,12 +59,22 @@ export async function setTurnCount(db: Db, id: string, turnCount: number): Promi
   await db.update(transcripts).set({ turnCount }).where(eq(transcripts.id, id));
 }
 
-/** Deletes the transcript and every stored byte of its text: the row, its update log and its snapshot. */
+/**
+ * Deletes the transcript and every stored byte of its text: the row, its update log and snapshot, and the
+ * layer and consensus rooms of every exercise on it (their codes quote the text). Exercises, agreement runs
+ * and coder rows go by cascade. Audit rows stay: they name the resource, never its text.
+ */
 export async function deleteTranscript(db: Db, id: string): Promise<void> {
-  const room = transcriptRoom(id);
   await db.transaction(async (tx) => {
-    await tx.delete(yjsUpdates).where(eq(yjsUpdates.room, room));
-    await tx.delete(yjsSnapshots).where(eq(yjsSnapshots.room, room));
+    const exerciseIds = (await tx.select({ id: exercises.id }).from(exercises).where(eq(exercises.transcriptId, id))).map((e) => e.id);
+    const exact = [transcriptRoom(id), ...exerciseIds.map((e) => `consensus:${e}`)];
+    await tx.delete(yjsUpdates).where(inArray(yjsUpdates.room, exact));
+    await tx.delete(yjsSnapshots).where(inArray(yjsSnapshots.room, exact));
+    for (const exerciseId of exerciseIds) {
+      const layers = `layer:${exerciseId}:%`;
+      await tx.delete(yjsUpdates).where(like(yjsUpdates.room, layers));
+      await tx.delete(yjsSnapshots).where(like(yjsSnapshots.room, layers));
+    }
     await tx.delete(transcripts).where(eq(transcripts.id, id));
   });
 }
