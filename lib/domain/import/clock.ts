@@ -4,10 +4,11 @@ export function parseClock(value: string): number {
   return parts.reduce((total, part) => total * 60 + part, 0);
 }
 
-const CLOCK = /^(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$/;
+const CLOCK = /^(?:(\d{1,3}):)?(\d{1,3}):(\d{1,2})(?:[.,](\d{1,3}))?$/;
 
 /**
- * Strict hh:mm:ss(.mmm) or mm:ss(.mmm), minutes and seconds below 60; null when the text is not a time.
+ * Strict hh:mm:ss(.mmm) or mm:ss(.mmm), seconds below 60 (and minutes too when hours are given); null
+ * when the text is not a time.
  * Fractions are read as decimals (".5" is half a second), as both WebVTT and SRT mean them.
  */
 export function parseClockStrict(value: string): number | null {
@@ -16,7 +17,8 @@ export function parseClockStrict(value: string): number | null {
   const hours = match[1] === undefined ? 0 : Number(match[1]);
   const minutes = Number(match[2]);
   const seconds = Number(match[3]);
-  if (minutes >= 60 || seconds >= 60) return null;
+  // Without hours, "83:20" can only mean 83 minutes; with hours, minutes past 59 are a typo.
+  if ((match[1] !== undefined && minutes >= 60) || seconds >= 60) return null;
   const fraction = match[4] === undefined ? 0 : Number(`0.${match[4]}`);
   return roundMs(hours * 3600 + minutes * 60 + seconds + fraction);
 }

@@ -57,6 +57,8 @@ export function parseCsvRecords(text: string, delimiter = ","): CsvRecordsResult
         field += c;
         i++;
       }
+      // Spaces after a closing quote ("a" , "b") are layout, not text.
+      while (i < n && (text[i] === " " || (text[i] === "\t" && delimiter !== "\t"))) i++;
       const next = text[i];
       if (i < n && next !== delimiter && next !== "\n" && next !== "\r") {
         return { ok: false, error: `Line ${line}: text follows a closing quote. Inside quoted text, write a quote twice ("").` };

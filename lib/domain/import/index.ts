@@ -11,3 +11,4 @@ export { parseSrt } from "./srt";
 export { parseCsv } from "./csv";
 export { parseCsvRecords } from "./csvRecords";
 export { hasOleMagic, hasZipMagic, readZipDirectory, zipEntryDataRange, type ZipEntryInfo } from "./zipDirectory";
+export { docxHtmlToText } from "./docxHtml";

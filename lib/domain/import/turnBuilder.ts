@@ -14,7 +14,7 @@ export interface TurnBuilderOptions {
   merge: boolean;
 }
 
-/** Speakers compare case- and space-insensitively, so "THERAPIST" and "Therapist" are one voice. */
+/** Speakers compare case- and space-insensitively, so "THERAPIST" and "Therapist" are one speaker. */
 export function speakerKey(speaker: string): string {
   return speaker.trim().replace(/\s+/g, " ").toLowerCase();
 }
@@ -27,6 +27,8 @@ export function speakerKey(speaker: string): string {
 export class TurnBuilder {
   private readonly turns: ParsedTurn[] = [];
   private readonly keys: string[] = [];
+  /** The first spelling of each speaker, so "THERAPIST" later in a file shows as the "Therapist" seen first. */
+  private readonly spellings = new Map<string, string>();
 
   constructor(
     private readonly limits: ImportLimits,
@@ -49,7 +51,8 @@ export class TurnBuilder {
       return this.checkLength(last);
     }
     if (last && last.end === null && last.start !== null && piece.start !== null && piece.start >= last.start) last.end = piece.start;
-    const speaker = piece.speaker.trim().replace(/\s+/g, " ");
+    const speaker = this.spellings.get(key) ?? piece.speaker.trim().replace(/\s+/g, " ");
+    this.spellings.set(key, speaker);
     const turn: ParsedTurn = { speaker, role: roleForSpeaker(speaker), start: piece.start, end: piece.end, text };
     this.turns.push(turn);
     this.keys.push(key);

@@ -5,7 +5,7 @@ import { looksLikeSpeakerLabel } from "./speakerLabel";
 import { TurnBuilder } from "./turnBuilder";
 import type { ParseOutcome } from "./types";
 
-const STAMP = String.raw`(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?`;
+const STAMP = String.raw`(?:\d{1,3}:)?\d{1,3}:\d{2}(?:[.,]\d{1,3})?`;
 /** "[00:01:05] ", "(1:05) ", "00:01:05 - " before the speaker. */
 const LEADING_STAMP = new RegExp(String.raw`^[\[(]?(${STAMP})[\])]?\s*(?:[-–—|]\s*)?`);
 /** "Dana: …", "Dana (00:01:05): …", "Speaker 2 [1:05]: …" — the label is checked separately. */
@@ -25,26 +25,26 @@ interface SpeakerLine {
 }
 
 function readSpeakerLine(line: string): SpeakerLine | null {
-  const labelled = LABELLED.exec(line);
-  if (labelled?.[1] !== undefined) {
-    const label = labelled[1].trim();
-    const spaceAfterColon = (labelled[3] ?? "").length > 0 || (labelled[4] ?? "") === "";
-    if (looksLikeSpeakerLabel(label) && (spaceAfterColon || isRoleLabel(label))) {
-      let body = labelled[4] ?? "";
-      let start = labelled[2] === undefined ? null : parseClockStrict(labelled[2]);
-      const bodyStamp = BODY_STAMP.exec(body);
-      if (bodyStamp?.[1] !== undefined && start === null) {
-        start = parseClockStrict(bodyStamp[1]);
-        body = body.slice(bodyStamp[0].length);
-      }
-      return { speaker: label, start, text: body };
-    }
-  }
   const header = HEADER_ONLY.exec(line);
   if (header?.[1] !== undefined && header[2] !== undefined && looksLikeSpeakerLabel(header[1])) {
     return { speaker: header[1].trim(), start: parseClockStrict(header[2]), text: "" };
   }
-  return null;
+  const labelled = LABELLED.exec(line);
+  if (labelled?.[1] === undefined) return null;
+  const label = labelled[1].trim();
+  const body = labelled[4] ?? "";
+  const spaceAfterColon = (labelled[3] ?? "").length > 0 || body === "";
+  // "Speaker 1:04" is a label and a time run together, not "Speaker 1" saying "04".
+  if (!spaceAfterColon && /\d$/.test(label) && /^\d/.test(body)) return null;
+  if (!looksLikeSpeakerLabel(label) || !(spaceAfterColon || isRoleLabel(label))) return null;
+  let text = body;
+  let start = labelled[2] === undefined ? null : parseClockStrict(labelled[2]);
+  const bodyStamp = BODY_STAMP.exec(text);
+  if (bodyStamp?.[1] !== undefined && start === null) {
+    start = parseClockStrict(bodyStamp[1]);
+    text = text.slice(bodyStamp[0].length);
+  }
+  return { speaker: label, start, text };
 }
 
 /**
