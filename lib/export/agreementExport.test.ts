@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { parseCsvRecords } from "../domain/import/csvRecords";
+import { AGREEMENT_COLUMNS, agreementCsv, agreementJson } from "./agreementExport";
+
+const exercise = { id: "ex-1", title: "Round 1", mode: "blind" as const, state: "revealed" as const };
+const names = new Map([
+  ["u1", "=Anaïs"],
+  ["u2", "Bob"],
+]);
+const run = { id: "run-1", computedAt: new Date("2026-03-04T05:06:07Z"), trigger: "reveal", output: { coders: ["u1", "u2"], variables: { "self.inflexible": { krippendorff_alpha: -0.125 } } } };
+const rows = [
+  { variable: "self.inflexible", coderA: null, coderB: null, statistic: "krippendorff_alpha", value: -0.125, ciLow: -0.5, ciHigh: 0.25, nUnits: 12, nCoders: 2, prevalence: { "0": 0.75, "1": 0.25 }, warnings: ["Few units."] },
+  { variable: "self.inflexible", coderA: "u1", coderB: "u2", statistic: "po", value: 0.75, ciLow: null, ciHigh: null, nUnits: 12, nCoders: 2, prevalence: null, warnings: null },
+];
+
+describe("agreement CSV", () => {
+  it("flattens the stored rows with coder names, keeps negative statistics as numbers, neutralises names", () => {
+    const csv = agreementCsv(exercise, names, run, rows);
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const parsed = parseCsvRecords(csv.slice(1));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const [header, overall, pair] = parsed.records.map((r) => r.fields);
+    expect(header).toEqual([...AGREEMENT_COLUMNS]);
+    expect(overall).toEqual(["ex-1", "run-1", "2026-03-04T05:06:07.000Z", "self.inflexible", "", "", "", "", "krippendorff_alpha", "-0.125", "-0.5", "0.25", "12", "2", '{"0":0.75,"1":0.25}', "Few units."]);
+    expect(pair!.slice(4, 10)).toEqual(["u1", "'=Anaïs", "u2", "Bob", "po", "0.75"]);
+  });
+});
+
+describe("agreement JSON", () => {
+  it("carries the stored run's output untouched, with run id, time and coder names", () => {
+    const body = JSON.parse(agreementJson(exercise, names, run, { exportedAt: new Date("2026-03-05T00:00:00Z"), exportedBy: { id: "u9", name: "Staff" } })) as Record<string, unknown>;
+    expect(body).toMatchObject({ runId: "run-1", computedAt: "2026-03-04T05:06:07.000Z", trigger: "reveal", output: run.output, coders: [{ id: "u1", name: "=Anaïs" }, { id: "u2", name: "Bob" }] });
+  });
+});

@@ -1,0 +1,106 @@
+import { csvDocument, type CsvValue } from "./csv";
+import type { ExportData } from "./types";
+
+/**
+ * The stored agreement run as files. Nothing is recomputed here: the export says exactly what the
+ * agreement page says, for the run it names (run id and time in every row).
+ */
+
+export interface AgreementRunForExport {
+  id: string;
+  computedAt: Date;
+  trigger: string;
+  /** The run's output as stored (lib/db/queries/agreement AgreementRunOutput). */
+  output: unknown;
+}
+
+/** One flattened result row (agreement_results): a variable × coder pair (or all coders) × statistic. */
+export interface AgreementRowForExport {
+  variable: string;
+  coderA: string | null;
+  coderB: string | null;
+  statistic: string;
+  value: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  nUnits: number;
+  nCoders: number;
+  prevalence: unknown;
+  warnings: unknown;
+}
+
+export const AGREEMENT_COLUMNS = [
+  "exercise",
+  "run_id",
+  "computed_at",
+  "variable",
+  "coder_a_id",
+  "coder_a",
+  "coder_b_id",
+  "coder_b",
+  "statistic",
+  "value",
+  "ci_low",
+  "ci_high",
+  "n_units",
+  "n_coders",
+  "prevalence",
+  "warnings",
+] as const;
+
+type Exercise = Pick<ExportData["exercise"], "id" | "title" | "mode" | "state">;
+
+function warningsText(warnings: unknown): string | null {
+  if (!Array.isArray(warnings) || warnings.length === 0) return null;
+  return warnings.map(String).join(" | ");
+}
+
+/**
+ * Rows with coder_a/coder_b empty are over all compared coders; a pair row compares two coders (with the
+ * key coder, it is that trainee's score against the key). `spans` rows are unitizing α over highlighted
+ * characters.
+ */
+export function agreementCsv(exercise: Exercise, coderNames: ReadonlyMap<string, string>, run: AgreementRunForExport, rows: readonly AgreementRowForExport[]): string {
+  const computedAt = run.computedAt.toISOString();
+  const name = (id: string | null): string | null => (id === null ? null : (coderNames.get(id) ?? null));
+  const out: CsvValue[][] = rows.map((row) => [
+    exercise.id,
+    run.id,
+    computedAt,
+    row.variable,
+    row.coderA,
+    name(row.coderA),
+    row.coderB,
+    name(row.coderB),
+    row.statistic,
+    row.value,
+    row.ciLow,
+    row.ciHigh,
+    row.nUnits,
+    row.nCoders,
+    row.prevalence === null || row.prevalence === undefined ? null : JSON.stringify(row.prevalence),
+    warningsText(row.warnings),
+  ]);
+  return csvDocument(AGREEMENT_COLUMNS, out);
+}
+
+export function agreementJson(
+  exercise: Exercise,
+  coderNames: ReadonlyMap<string, string>,
+  run: AgreementRunForExport,
+  meta: { exportedAt: Date; exportedBy: { id: string; name: string } },
+): string {
+  const body = {
+    format: "coflex.agreement",
+    version: 1,
+    exportedAt: meta.exportedAt.toISOString(),
+    exportedBy: meta.exportedBy,
+    exercise,
+    runId: run.id,
+    computedAt: run.computedAt.toISOString(),
+    trigger: run.trigger,
+    coders: [...coderNames].map(([id, name]) => ({ id, name })),
+    output: run.output,
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
