@@ -1,6 +1,9 @@
+import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // The same "@/" alias as tsconfig paths, so route modules can be imported by tests.
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     // Skipped or focused tests prove nothing: CI fails on them (see .ci/run), and here `only` is an error.
     allowOnly: false,
