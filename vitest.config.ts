@@ -10,6 +10,7 @@ export default defineConfig({
     passWithNoTests: false,
     projects: [
       {
+        extends: true,
         test: {
           name: "unit",
           // Projects with different worker limits must run in separate groups.
@@ -19,6 +20,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: "integration",
           sequence: { groupOrder: 1 },
