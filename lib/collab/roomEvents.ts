@@ -1,0 +1,31 @@
+/**
+ * "A room's document changed and the change has committed": the collaboration server announces it, the
+ * agreement scheduler (server/jobs) listens. Same globalThis pattern as ./rightsBus, so a listener
+ * registered by one module copy hears emits from another copy in the same process. Emitting is
+ * synchronous and cheap; listeners must only take note and do their work later.
+ */
+type Listener = (room: string) => void;
+const KEY = Symbol.for("coflex.roomEvents");
+type Holder = { [KEY]?: Set<Listener> };
+
+function listeners(): Set<Listener> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= new Set();
+  return holder[KEY];
+}
+
+export function onRoomUpdated(listener: Listener): () => void {
+  listeners().add(listener);
+  return () => listeners().delete(listener);
+}
+
+/** Called after an update of `room` has been committed to the database. Never throws into the caller. */
+export function roomUpdated(room: string): void {
+  for (const listener of listeners()) {
+    try {
+      listener(room);
+    } catch {
+      // A listener's failure must not reach the collaboration server's write path.
+    }
+  }
+}

@@ -1,0 +1,4 @@
+/** The collaboration server's public surface: server/index.ts wires createCollabServer into the HTTP server. */
+export { createCollabServer, DEFAULT_COLLAB_LIMITS, type CollabServer, type CollabServerOptions } from "./createCollabServer";
+export { roomAccess } from "./roomAccess";
+export type { Access, CollabLimits, CollabLogger, OriginCheck, RoomAccess, RoomMatcher } from "./types";

@@ -1,0 +1,297 @@
+import * as Y from "yjs";
+import { CLOSE_BAD_FRAME, CLOSE_RATE_LIMITED } from "../../lib/collab/protocol";
+import { roomUpdated } from "../../lib/collab/roomEvents";
+import type { Room } from "../../lib/collab/roomName";
+import type { Db } from "../../lib/db/client";
+import { appendUpdates, compactRoom, loadRoomDoc } from "../../lib/db/queries/yjsLog";
+import { type AwarenessVisibility, awarenessVisibility, everyoneSeesEveryone } from "./awarenessVisibility";
+import type { Connection } from "./connection";
+import { FrameError, type IncomingFrame, isEmptyStateVector, parseFrame, syncStep1Frame, syncStep2Frame, updateFrame } from "./frames";
+import { RoomAwareness } from "./roomAwareness";
+import { safeErrorFields } from "./safeError";
+import type { Access, CollabLogger } from "./types";
+import { RoomWriteQueue } from "./writeQueue";
+
+export interface RoomDeps {
+  db: Db;
+  logger: CollabLogger;
+  compactEvery: number;
+  /** The last socket left: the registry decides when to unload. */
+  onEmpty(room: CollabRoom): void;
+  /** The room can no longer be trusted to match the database (load or write failed): unload it now. */
+  onFailed(room: CollabRoom): void;
+}
+
+export type RoomState = "loading" | "ready" | "failed" | "unloading" | "unloaded";
+
+/** Frames held while the room loads; past this the sender is cut rather than the server's memory. */
+const MAX_QUEUED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * One loaded document and the sockets in it. The room answers nothing until its document has loaded from
+ * the database (frames queue meanwhile), applies writable sockets' updates and fans them out at once,
+ * hands them to its write queue for an ordered, awaited append, and relays awareness with the identity
+ * forced from the session.
+ */
+export class CollabRoom {
+  state: RoomState = "loading";
+  readonly connections = new Set<Connection>();
+  readonly loaded: Promise<void>;
+  private doc: Y.Doc | null = null;
+  private presence: RoomAwareness | null = null;
+  private queue: Array<{ conn: Connection; bytes: Uint8Array }> = [];
+  private queuedBytes = 0;
+  /** Step 2 for a joiner with an empty state vector; every update invalidates it. */
+  private fullStateFrame: Uint8Array | null = null;
+  /** Set while applying a socket's update, to collect what the document actually integrated from it. */
+  private capture: { conn: Connection; emitted: Uint8Array[] } | null = null;
+  private readonly writes: RoomWriteQueue;
+  private rowsSinceCompaction = 0;
+  private compaction: Promise<void> | null = null;
+  /** Whose presence reaches whom (blind coding hides coders from each other). */
+  private visible: AwarenessVisibility = everyoneSeesEveryone;
+
+  constructor(
+    readonly name: string,
+    readonly room: Room,
+    private readonly deps: RoomDeps,
+  ) {
+    this.writes = new RoomWriteQueue((updates) => appendUpdates(deps.db, name, updates), {
+      committed: (rows) => this.committed(rows),
+      failed: (error) => {
+        deps.logger.error("collab.write_failed", { room: name, ...safeErrorFields(error) });
+        this.fail();
+      },
+    });
+    this.loaded = this.load();
+  }
+
+  join(conn: Connection): void {
+    this.connections.add(conn);
+    if (this.state === "ready") this.greet(conn);
+    // Greeting first, then any frames the socket sent while it waited for this room.
+    conn.attach((bytes) => this.receive(conn, bytes), this);
+  }
+
+  leave(conn: Connection): void {
+    if (!this.connections.delete(conn)) return;
+    this.presence?.forget(conn);
+    if (this.connections.size === 0) this.deps.onEmpty(this);
+  }
+
+  accessChanged(conn: Connection, previous: Access): void {
+    // A reader promoted to writer never got our step 1 (readers' uploads are dropped anyway): ask now.
+    if (previous === "read" && conn.access === "write" && this.doc) conn.send(syncStep1Frame(this.doc));
+  }
+
+  /** Re-reads who may see whose presence (after a reveal, or a new blind exercise on this transcript). */
+  async refreshVisibility(): Promise<void> {
+    this.visible = await awarenessVisibility(this.deps.db, this.room);
+  }
+
+  /** Resolves when every update received so far has committed (or failed). */
+  flush(): Promise<void> {
+    return this.writes.idle();
+  }
+
+  async unload(): Promise<void> {
+    const failed = this.state === "failed";
+    this.state = "unloading";
+    this.queue = [];
+    await this.loaded;
+    // The document goes only after its last write committed: a reconnect waits for this promise, so it
+    // loads a fresh copy that includes everything, never a second live copy of the same room.
+    await this.writes.idle();
+    while (this.compaction) await this.compaction;
+    if (!failed && this.doc && this.rowsSinceCompaction > 0) await this.compact();
+    this.presence?.destroy();
+    this.doc?.off("update", this.onDocUpdate);
+    this.doc?.destroy();
+    this.presence = null;
+    this.doc = null;
+    this.state = "unloaded";
+    this.deps.logger.info("collab.room_unloaded", { room: this.name });
+  }
+
+  private async load(): Promise<void> {
+    const started = performance.now();
+    let loaded: Awaited<ReturnType<typeof loadRoomDoc>>;
+    try {
+      // Transcripts keep deleted items (gc off): code layers anchor to them by relative position.
+      const [doc, visible] = await Promise.all([
+        loadRoomDoc(this.deps.db, this.name, this.room.kind !== "transcript"),
+        awarenessVisibility(this.deps.db, this.room),
+      ]);
+      loaded = doc;
+      this.visible = visible;
+    } catch (error) {
+      this.deps.logger.error("collab.room_load_failed", { room: this.name, ...safeErrorFields(error) });
+      this.fail();
+      return;
+    }
+    if (this.state !== "loading") {
+      loaded.doc.destroy();
+      return;
+    }
+    const doc = loaded.doc;
+    this.rowsSinceCompaction = loaded.logIds.length;
+    doc.on("update", this.onDocUpdate);
+    this.doc = doc;
+    this.presence = new RoomAwareness(doc, this.connections, () => this.visible);
+    this.state = "ready";
+    this.deps.logger.info("collab.room_loaded", { room: this.name, rows: loaded.logIds.length, ms: Math.round(performance.now() - started) });
+    for (const conn of this.connections) this.greet(conn);
+    const queue = this.queue;
+    this.queue = [];
+    this.queuedBytes = 0;
+    for (const { conn, bytes } of queue) {
+      if (this.connections.has(conn) && !conn.closed && this.state === "ready") this.handle(conn, bytes);
+    }
+  }
+
+  private receive(conn: Connection, bytes: Uint8Array): void {
+    if (this.state === "ready") {
+      this.handle(conn, bytes);
+      return;
+    }
+    if (this.state !== "loading") return;
+    this.queuedBytes += bytes.byteLength;
+    if (this.queuedBytes > MAX_QUEUED_BYTES) {
+      conn.close(CLOSE_RATE_LIMITED, "too much data");
+      return;
+    }
+    this.queue.push({ conn, bytes });
+  }
+
+  private handle(conn: Connection, bytes: Uint8Array): void {
+    let frame: IncomingFrame;
+    try {
+      frame = parseFrame(bytes);
+    } catch {
+      this.reject(conn, "malformed frame");
+      return;
+    }
+    switch (frame.type) {
+      case "syncStep1":
+        this.answerStep1(conn, frame.stateVector);
+        return;
+      case "syncUpdate":
+        // A reader's step 2 and updates are dropped: never applied, persisted, relayed or acknowledged.
+        if (conn.access === "write") this.applyFrom(conn, frame.update);
+        return;
+      case "awareness":
+        try {
+          this.presence?.relay(conn, frame.update);
+        } catch (error) {
+          if (!(error instanceof FrameError)) throw error;
+          this.reject(conn, "malformed awareness");
+        }
+        return;
+      case "queryAwareness":
+        this.presence?.sendAll(conn);
+        return;
+    }
+  }
+
+  private greet(conn: Connection): void {
+    const doc = this.doc;
+    if (!doc) return;
+    // Our step 1 makes the client upload what we lack (edits made offline); readers' uploads would be dropped.
+    if (conn.access === "write") conn.send(syncStep1Frame(doc));
+    this.presence?.sendAll(conn);
+  }
+
+  private answerStep1(conn: Connection, stateVector: Uint8Array): void {
+    const doc = this.doc;
+    if (!doc) return;
+    if (isEmptyStateVector(stateVector)) {
+      // Encoding a long transcript costs ~10 ms; a class of 30 opening it at once shares one encoding.
+      this.fullStateFrame ??= syncStep2Frame(Y.encodeStateAsUpdate(doc));
+      conn.send(this.fullStateFrame);
+      return;
+    }
+    let frame: Uint8Array;
+    try {
+      frame = syncStep2Frame(Y.encodeStateAsUpdate(doc, stateVector));
+    } catch {
+      this.reject(conn, "malformed state vector");
+      return;
+    }
+    conn.send(frame);
+  }
+
+  private applyFrom(conn: Connection, update: Uint8Array): void {
+    const doc = this.doc;
+    if (!doc) return;
+    const seq = ++conn.writesReceived;
+    const capture = { conn, emitted: [] as Uint8Array[] };
+    this.capture = capture;
+    let malformed = false;
+    try {
+      Y.applyUpdate(doc, update, conn);
+    } catch {
+      malformed = true;
+    } finally {
+      this.capture = null;
+    }
+    // What the document integrated (and already fanned out) is persisted even if the rest of a bad update
+    // threw, so memory and database never disagree.
+    const updates = capture.emitted;
+    // Yjs holds back structs whose dependencies it has not seen. Persist the frame itself too, so
+    // "saved" is true of everything the client sent; duplicates are harmless when the log is replayed.
+    if (!malformed && (doc.store.pendingStructs !== null || doc.store.pendingDs !== null)) updates.push(update.slice());
+    this.writes.push({ updates, target: malformed ? null : conn, seq });
+    if (malformed) this.reject(conn, "malformed update");
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.fullStateFrame = null;
+    if (this.capture && origin === this.capture.conn) this.capture.emitted.push(update);
+    // Not from a socket: a server-side change (none today) is persisted like any other.
+    else this.writes.push({ updates: [update], target: null, seq: 0 });
+    // Fan-out does not wait for the database; only the sender's "saved" does.
+    const frame = updateFrame(update);
+    for (const conn of this.connections) if (conn !== origin) conn.send(frame);
+  };
+
+  private reject(conn: Connection, reason: string): void {
+    this.deps.logger.warn("collab.bad_frame", { room: this.name, user: conn.user.id, reason });
+    conn.close(CLOSE_BAD_FRAME, "bad frame");
+  }
+
+  private committed(rows: number): void {
+    roomUpdated(this.name);
+    this.rowsSinceCompaction += rows;
+    if (this.rowsSinceCompaction >= this.deps.compactEvery && !this.compaction) {
+      this.compaction = this.compact().finally(() => {
+        this.compaction = null;
+      });
+    }
+  }
+
+  /**
+   * Folds the log into the snapshot. It runs beside the write queue, not in it: compactRoom deletes only
+   * the rows it read, so appends committed meanwhile survive, and acks do not wait for a compaction.
+   */
+  private async compact(): Promise<void> {
+    try {
+      const { merged } = await compactRoom(this.deps.db, this.name);
+      this.rowsSinceCompaction = Math.max(0, this.rowsSinceCompaction - merged);
+    } catch (error) {
+      this.deps.logger.warn("collab.compaction_failed", { room: this.name, ...safeErrorFields(error) });
+    }
+  }
+
+  /**
+   * The in-memory document may now hold updates the database lacks. Drop it and every socket (1011, so
+   * clients reconnect): they reload from the database and re-send what is missing, which their own
+   * documents still hold. Closing only the sender would not do — the server's copy would then claim to
+   * have the lost update, and no client would ever re-send it.
+   */
+  private fail(): void {
+    if (this.state !== "loading" && this.state !== "ready") return;
+    this.state = "failed";
+    for (const conn of this.connections) conn.close(1011, "please reconnect");
+    this.deps.onFailed(this);
+  }
+}
