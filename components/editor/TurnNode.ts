@@ -57,7 +57,11 @@ export const TurnNode = Node.create({
       const paint = () => {
         const attrs = current.attrs as { id: string | null; speaker: string; role: string; start: number | null };
         dom.dataset.role = attrs.role;
-        if (attrs.id) dom.dataset.turnId = attrs.id;
+        if (attrs.id) {
+          dom.dataset.turnId = attrs.id;
+          // Lets the coding page point aria-activedescendant and "jump to turn" links at a turn.
+          dom.id = `turn-${attrs.id}`;
+        }
         time.textContent = formatTime(attrs.start);
         speaker.textContent = attrs.speaker;
       };

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { WebsocketProvider } from "y-websocket";
-import { initials } from "../editor/userColour";
+import { initials } from "@/lib/collab/userColour";
 
 interface Present {
   clientId: number;

@@ -13,7 +13,7 @@ import {
 import type { Db } from "../../lib/db/client";
 // The browser's caret colour function, so a user's colour is the same in every view. (It belongs in lib/;
 // imported from where it lives today.)
-import { userColour } from "../../components/editor/userColour";
+import { userColour } from "../../lib/collab/userColour";
 import { findUserById } from "../../lib/db/queries/users";
 import { Connection } from "./connection";
 import { startHeartbeat } from "./heartbeat";

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db } from "../client";
 import { yjsSnapshots, yjsUpdates } from "../schema";
@@ -9,10 +9,10 @@ export interface RoomLog {
 }
 
 export async function readRoomLog(db: Db, room: string): Promise<RoomLog> {
-  const [snapshots, updates] = await Promise.all([
-    db.select({ state: yjsSnapshots.state }).from(yjsSnapshots).where(eq(yjsSnapshots.room, room)).limit(1),
-    db.select({ id: yjsUpdates.id, update: yjsUpdates.update }).from(yjsUpdates).where(eq(yjsUpdates.room, room)).orderBy(asc(yjsUpdates.id)),
-  ]);
+  // Log first, snapshot second: a compaction committing in between folds the rows we read into the
+  // snapshot we then read (applying them twice is harmless in Yjs); the other order would miss them.
+  const updates = await db.select({ id: yjsUpdates.id, update: yjsUpdates.update }).from(yjsUpdates).where(eq(yjsUpdates.room, room)).orderBy(asc(yjsUpdates.id));
+  const snapshots = await db.select({ state: yjsSnapshots.state }).from(yjsSnapshots).where(eq(yjsSnapshots.room, room)).limit(1);
   return { snapshot: snapshots[0]?.state ?? null, updates };
 }
 
@@ -47,6 +47,8 @@ export async function loadRoomDoc(db: Db, room: string, gc = false): Promise<{ d
  */
 export async function compactRoom(db: Db, room: string): Promise<{ merged: number }> {
   return db.transaction(async (tx) => {
+    // Two nodes compacting one room at once would each delete rows the other folded: take turns per room.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${room}))`);
     const log = await readRoomLog(tx as unknown as Db, room);
     if (log.updates.length === 0) return { merged: 0 };
     const doc = new Y.Doc({ gc: false });

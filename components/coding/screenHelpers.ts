@@ -1,0 +1,50 @@
+import type { Editor } from "@tiptap/core";
+import { useEffect, useRef } from "react";
+import type { PopoverPlace } from "./CodePopover";
+import { findTurn } from "./editorNavigation";
+
+/**
+ * The form opens beside the transcript, over the codes panel, level with what is being coded: it never
+ * hides the text a coder is reading.
+ */
+export function placeOf(editor: Editor, target: { turnId: string; start: number; end: number; whole: boolean }): PopoverPlace {
+  const turn = findTurn(editor.state.doc, target.turnId);
+  const element = document.getElementById(`turn-${target.turnId}`)?.querySelector(".turn-text");
+  const panel = document.querySelector(".codes-panel")?.getBoundingClientRect();
+  const left = panel ? panel.left + 8 : window.innerWidth - 400;
+  if (!turn || target.whole || !element) {
+    const rect = (element ?? editor.view.dom).getBoundingClientRect();
+    return { left, top: Math.max(0, rect.top), bottom: Math.max(0, rect.top) };
+  }
+  const from = editor.view.coordsAtPos(turn.pos + 1 + target.start);
+  return { left, top: from.top, bottom: from.top };
+}
+
+export async function post(url: string): Promise<string | null> {
+  try {
+    const res = await fetch(url, { method: "POST" });
+    if (res.ok) return null;
+    const body = (await res.json().catch(() => null)) as { error?: string } | null;
+    return body?.error ?? "That didn't work. Reload the page and try again.";
+  } catch {
+    return "No connection to the server. Check your network and try again — nothing was lost.";
+  }
+}
+
+/** Keys typed into a field, a dialog or an editable region belong to it, not to the page's shortcuts. */
+export function isPageShortcut(event: KeyboardEvent): boolean {
+  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return false;
+  const target = event.target;
+  return !(target instanceof Element && target.closest("input, textarea, select, dialog, [contenteditable='true']"));
+}
+
+/** One document-level keydown listener that always calls the latest handler (no re-subscribing per render). */
+export function useDocumentKeys(handler: (event: KeyboardEvent) => void): void {
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => latest.current(event);
+    document.addEventListener("keydown", listener);
+    return () => document.removeEventListener("keydown", listener);
+  }, []);
+}
