@@ -8,6 +8,7 @@ import { seedDemo } from "../lib/db/seed";
 import { env, setResolvedEnv } from "../lib/env";
 import { createLogger } from "../lib/log";
 import { createCollabServer } from "./collab";
+import { startAgreementScheduler } from "./jobs/agreementScheduler";
 import { originAllowed } from "./originPolicy";
 import { loadOrCreateSecret } from "./secret";
 
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   }
 
   const collab = createCollabServer({ db: handle.db, secret, allowedOrigin: (origin, host) => originAllowed(origin, host), logger: createLogger("collab") });
+  const agreement = startAgreementScheduler({ db: handle.db, logger: createLogger("agreement") });
 
   // Submits, reveals and membership changes re-authorize open sockets at once (lib/collab/rightsBus).
   onRightsChanged((change) => {
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
     server.close();
     // Flush every pending write and close sockets with 1012 so clients reconnect to the next instance.
     await collab.shutdown();
+    await agreement.stop();
     server.closeAllConnections();
     await closeSharedDb();
     process.exit(0);

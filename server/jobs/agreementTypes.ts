@@ -1,0 +1,32 @@
+import type { AgreementSettings, NewRunRow } from "../../lib/db/queries/agreement";
+import type { RoomLog } from "../../lib/db/queries/yjsLog";
+
+/** Messages between the scheduler (main thread) and the agreement worker thread. */
+
+export interface AgreementJob {
+  jobId: number;
+  exerciseId: string;
+  /** The exercise's coders (any order; the worker sorts them). */
+  coderIds: string[];
+  keyCoderId: string | null;
+  /** The transcript room's stored log (tx:<transcriptId>). */
+  transcript: RoomLog;
+  /** coderId → that coder's layer room log (layer:<exerciseId>:<coderId>). */
+  layers: Record<string, RoomLog>;
+  settings: AgreementSettings;
+  /** Fingerprints of runs already stored for the exercise: a match means nothing to compute. */
+  knownFingerprints: string[];
+}
+
+/** A flattened result row, as lib/db/queries/agreement.ts stores it (agreement_results minus runId). */
+export type ResultRow = NewRunRow;
+
+export type WorkerReply =
+  /** Sent once, after the worker loaded and warmed up. */
+  | { jobId: 0; type: "ready" }
+  | { jobId: number; type: "unchanged"; fingerprint: string; durationMs: number }
+  /** Part of a computed run's flattened rows; several arrive before "done" so no single message is huge. */
+  | { jobId: number; type: "rows"; rows: ResultRow[] }
+  /** `outputJson` is the run's output already serialized: the main thread stores it without parsing it. */
+  | { jobId: number; type: "done"; fingerprint: string; outputJson: string; durationMs: number; rowCount: number }
+  | { jobId: number; type: "error"; message: string };
