@@ -7,7 +7,7 @@ import { closeSharedDb, openDb, setSharedDb } from "../lib/db/client";
 import { seedDemo } from "../lib/db/seed";
 import { env, setResolvedEnv } from "../lib/env";
 import { createLogger } from "../lib/log";
-import { createCollabServer } from "./collab";
+import { createCollabServer, createRedisRelay } from "./collab";
 import { startAgreementScheduler } from "./jobs/agreementScheduler";
 import { originAllowed } from "./originPolicy";
 import { loadOrCreateSecret } from "./secret";
@@ -34,7 +34,9 @@ async function main(): Promise<void> {
     if (seeded) log.info("demo_seeded");
   }
 
-  const collab = createCollabServer({ db: handle.db, secret, allowedOrigin: (origin, host) => originAllowed(origin, host), logger: createLogger("collab") });
+  // With REDIS_URL, live updates and presence reach the other nodes holding the same rooms.
+  const relay = e.REDIS_URL ? await createRedisRelay(e.REDIS_URL, createLogger("redis")) : null;
+  const collab = createCollabServer({ db: handle.db, secret, allowedOrigin: (origin, host) => originAllowed(origin, host), logger: createLogger("collab"), relay });
   const agreement = startAgreementScheduler({ db: handle.db, logger: createLogger("agreement") });
 
   // Submits, reveals and membership changes re-authorize open sockets at once (lib/collab/rightsBus).
@@ -100,6 +102,7 @@ async function main(): Promise<void> {
     server.close();
     // Flush every pending write and close sockets with 1012 so clients reconnect to the next instance.
     await collab.shutdown();
+    await relay?.close();
     await agreement.stop();
     server.closeAllConnections();
     await closeSharedDb();

@@ -18,6 +18,7 @@ import { findUserById } from "../../lib/db/queries/users";
 import { Connection } from "./connection";
 import { startHeartbeat } from "./heartbeat";
 import { roomAccess } from "./roomAccess";
+import type { RoomRelay } from "./redisRelay";
 import { RoomRegistry } from "./roomRegistry";
 import { safeErrorFields } from "./safeError";
 import type { CollabLimits, CollabLogger, OriginCheck, RoomAccess, RoomMatcher } from "./types";
@@ -36,6 +37,8 @@ export interface CollabServerOptions {
   allowedOrigin?: OriginCheck;
   logger?: CollabLogger;
   limits?: Partial<CollabLimits>;
+  /** Redis fan-out to other nodes holding the same rooms (REDIS_URL); absent on a single node. */
+  relay?: RoomRelay | null;
 }
 
 export interface CollabServer {
@@ -77,7 +80,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   // giant update). Its hard limit sits well above ours so that the usual oversize case gets our 4413,
   // which the client treats as final; only absurd frames (> 4×) meet ws's cut.
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes * 4, perMessageDeflate: false });
-  const registry = new RoomRegistry({ db, logger, compactEvery: limits.compactEvery, roomIdleMs: limits.roomIdleMs });
+  const registry = new RoomRegistry({ db, logger, compactEvery: limits.compactEvery, roomIdleMs: limits.roomIdleMs, relay: options.relay ?? null });
   const connections = new Set<Connection>();
   const pendingUpgrades = new Set<Promise<void>>();
   const heartbeat = startHeartbeat(() => wss.clients, limits.heartbeatMs);

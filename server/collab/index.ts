@@ -2,3 +2,4 @@
 export { createCollabServer, DEFAULT_COLLAB_LIMITS, type CollabServer, type CollabServerOptions } from "./createCollabServer";
 export { roomAccess } from "./roomAccess";
 export type { Access, CollabLimits, CollabLogger, OriginCheck, RoomAccess, RoomMatcher } from "./types";
+export { createRedisRelay, type RoomRelay } from "./redisRelay";

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
 import { safeErrorFields } from "./safeError";
 import type { CollabLogger } from "./types";
 
@@ -17,6 +19,26 @@ export interface RoomRelay {
   unsubscribe(room: string): Promise<void>;
   publish(room: string, kind: "update" | "awareness", bytes: Uint8Array): void;
   close(): Promise<void>;
+}
+
+/** The Yjs transaction origin of updates and presence that came from another node. */
+export const RELAY_ORIGIN = Symbol("relay");
+
+/** Presence travels with the id of the user it belongs to, so the receiving node applies its visibility rules. */
+export function encodeRelayedAwareness(sender: string, update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, sender);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function decodeRelayedAwareness(bytes: Uint8Array): { sender: string; update: Uint8Array } | null {
+  try {
+    const decoder = decoding.createDecoder(bytes);
+    return { sender: decoding.readVarString(decoder), update: decoding.readVarUint8Array(decoder) };
+  } catch {
+    return null;
+  }
 }
 
 const KIND_UPDATE = 0;

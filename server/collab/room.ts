@@ -11,11 +11,14 @@ import { RoomAwareness } from "./roomAwareness";
 import { safeErrorFields } from "./safeError";
 import type { Access, CollabLogger } from "./types";
 import { RoomWriteQueue } from "./writeQueue";
+import { RELAY_ORIGIN, type RelayMessage, type RoomRelay, decodeRelayedAwareness, encodeRelayedAwareness } from "./redisRelay";
 
 export interface RoomDeps {
   db: Db;
   logger: CollabLogger;
   compactEvery: number;
+  /** Fan-out to other server nodes holding this room (Redis); null on a single node. */
+  relay: RoomRelay | null;
   /** The last socket left: the registry decides when to unload. */
   onEmpty(room: CollabRoom): void;
   /** The room can no longer be trusted to match the database (load or write failed): unload it now. */
@@ -39,6 +42,8 @@ export class CollabRoom {
   readonly loaded: Promise<void>;
   private doc: Y.Doc | null = null;
   private presence: RoomAwareness | null = null;
+  /** Relay messages that arrived while the room was loading; applied once it is ready. */
+  private relayQueue: RelayMessage[] = [];
   private queue: Array<{ conn: Connection; bytes: Uint8Array }> = [];
   private queuedBytes = 0;
   /** Step 2 for a joiner with an empty state vector; every update invalidates it. */
@@ -104,6 +109,7 @@ export class CollabRoom {
     await this.writes.idle();
     while (this.compaction) await this.compaction;
     if (!failed && this.doc && this.rowsSinceCompaction > 0) await this.compact();
+    if (this.deps.relay) await this.deps.relay.unsubscribe(this.name);
     this.presence?.destroy();
     this.doc?.off("update", this.onDocUpdate);
     this.doc?.destroy();
@@ -117,6 +123,9 @@ export class CollabRoom {
     const started = performance.now();
     let loaded: Awaited<ReturnType<typeof loadRoomDoc>>;
     try {
+      // Subscribe before reading the database: an update another node fans out meanwhile is either in
+      // what we read or in the relay queue (Yjs applies duplicates harmlessly).
+      if (this.deps.relay) await this.deps.relay.subscribe(this.name, (message) => this.fromRelay(message));
       // Transcripts keep deleted items (gc off): code layers anchor to them by relative position.
       const [doc, visible] = await Promise.all([
         loadRoomDoc(this.deps.db, this.name, this.room.kind !== "transcript"),
@@ -137,10 +146,13 @@ export class CollabRoom {
     this.rowsSinceCompaction = loaded.logIds.length;
     doc.on("update", this.onDocUpdate);
     this.doc = doc;
-    this.presence = new RoomAwareness(doc, this.connections, () => this.visible);
+    this.presence = new RoomAwareness(doc, this.connections, () => this.visible, this.deps.relay ? (sender, update) => this.deps.relay?.publish(this.name, "awareness", encodeRelayedAwareness(sender, update)) : null);
     this.state = "ready";
     this.deps.logger.info("collab.room_loaded", { room: this.name, rows: loaded.logIds.length, ms: Math.round(performance.now() - started) });
     for (const conn of this.connections) this.greet(conn);
+    const relayed = this.relayQueue;
+    this.relayQueue = [];
+    for (const message of relayed) this.fromRelay(message);
     const queue = this.queue;
     this.queue = [];
     this.queuedBytes = 0;
@@ -246,6 +258,13 @@ export class CollabRoom {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.fullStateFrame = null;
+    if (origin === RELAY_ORIGIN) {
+      // Another node received, persists and acknowledges this update; here it only reaches our sockets.
+      const relayedFrame = updateFrame(update);
+      for (const conn of this.connections) conn.send(relayedFrame);
+      return;
+    }
+    this.deps.relay?.publish(this.name, "update", update);
     if (this.capture && origin === this.capture.conn) this.capture.emitted.push(update);
     // Not from a socket: a server-side change (none today) is persisted like any other.
     else this.writes.push({ updates: [update], target: null, seq: 0 });
@@ -253,6 +272,38 @@ export class CollabRoom {
     const frame = updateFrame(update);
     for (const conn of this.connections) if (conn !== origin) conn.send(frame);
   };
+
+  private fromRelay(message: RelayMessage): void {
+    const doc = this.doc;
+    if (this.state === "loading" || !doc) {
+      if (this.state === "loading") this.relayQueue.push(message);
+      return;
+    }
+    if (this.state !== "ready") return;
+    switch (message.kind) {
+      case "update":
+        try {
+          Y.applyUpdate(doc, message.bytes, RELAY_ORIGIN);
+        } catch (error) {
+          this.deps.logger.warn("collab.relay_bad_update", { room: this.name, ...safeErrorFields(error) });
+        }
+        return;
+      case "awareness": {
+        const decoded = decodeRelayedAwareness(message.bytes);
+        if (decoded) this.presence?.applyRemote(decoded.sender, decoded.update);
+        return;
+      }
+      case "resync":
+        // Messages may have been lost while Redis was away: whatever the database has that we lack arrives now.
+        loadRoomDoc(this.deps.db, this.name, this.room.kind !== "transcript")
+          .then(({ doc: stored }) => {
+            if (this.doc === doc && this.state === "ready") Y.applyUpdate(doc, Y.encodeStateAsUpdate(stored, Y.encodeStateVector(doc)), RELAY_ORIGIN);
+            stored.destroy();
+          })
+          .catch((error: unknown) => this.deps.logger.warn("collab.relay_resync_failed", { room: this.name, ...safeErrorFields(error) }));
+        return;
+    }
+  }
 
   private reject(conn: Connection, reason: string): void {
     this.deps.logger.warn("collab.bad_frame", { room: this.name, user: conn.user.id, reason });
