@@ -8,7 +8,7 @@ import globals from "globals";
  * other); components never reach the database or the server; nothing imports app/; no cycles anywhere.
  */
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", ".coflex-data/**", "drizzle/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+  { ignores: [".next/**", ".next-*/**", "node_modules/**", ".coflex-data/**", "drizzle/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,6 +2,8 @@
 const nextConfig = {
   // Both this list and "type": "module" are needed so Next and the tsx server share one yjs and one PGlite.
   serverExternalPackages: ["yjs", "y-protocols", "lib0", "@electric-sql/pglite", "postgres", "drizzle-orm", "ws"],
+  // Parallel local builds (several engineers in one checkout) each get their own output folder.
+  distDir: process.env.COFLEX_NEXT_DIST || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
