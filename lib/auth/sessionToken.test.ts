@@ -15,8 +15,10 @@ describe("session token", () => {
   });
 
   it("reads the user from a raw Cookie header, and nothing from a forged, expired or missing cookie", async () => {
-    const token = await encode({ secret, token: { sub: "u1", name: "Sam", email: "s@x", loginAt: Date.now() } });
-    await expect(readSessionUser(`a=1; next-auth.session-token=${token}`, secret)).resolves.toEqual({ id: "u1", name: "Sam", email: "s@x" });
+    const loginAt = Date.now();
+    const token = await encode({ secret, token: { sub: "u1", name: "Sam", email: "s@x", loginAt } });
+    await expect(readSessionUser(`a=1; next-auth.session-token=${token}`, secret)).resolves.toMatchObject({ id: "u1", name: "Sam", email: "s@x" });
+    expect((await readSessionUser(`next-auth.session-token=${token}`, secret))?.endsAt).toBe(loginAt + SESSION_ABSOLUTE_MS);
     await expect(readSessionUser(`next-auth.session-token=${token}x`, secret)).resolves.toBeNull();
     await expect(readSessionUser(`next-auth.session-token=${token}`, "another-secret-another-secret-xx")).resolves.toBeNull();
     const idle = await encode({ secret, token: { sub: "u1", loginAt: Date.now() }, maxAge: -60 });

@@ -12,6 +12,8 @@ export interface SessionUser {
   id: string;
   name: string;
   email: string;
+  /** Epoch ms when the 12-hour cap ends this session, however active it is. */
+  endsAt: number;
 }
 
 export function parseCookieHeader(header: string | undefined): Record<string, string> {
@@ -55,7 +57,7 @@ export async function readSessionUser(cookieHeader: string | undefined, secret: 
   try {
     const payload = await decode({ token, secret });
     if (!payload || !isTokenLive(payload)) return null;
-    return { id: payload.sub as string, name: String(payload.name ?? ""), email: String(payload.email ?? "") };
+    return { id: payload.sub as string, name: String(payload.name ?? ""), email: String(payload.email ?? ""), endsAt: (payload.loginAt as number) + SESSION_ABSOLUTE_MS };
   } catch {
     return null;
   }

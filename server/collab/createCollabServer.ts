@@ -84,6 +84,12 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const connections = new Set<Connection>();
   const pendingUpgrades = new Set<Promise<void>>();
   const heartbeat = startHeartbeat(() => wss.clients, limits.heartbeatMs);
+  // A socket outlives its page; the session's 12-hour cap still applies to it.
+  const sessionSweep = setInterval(() => {
+    const now = Date.now();
+    for (const conn of connections) if (conn.user.sessionEndsAt <= now) conn.close(CLOSE_UNAUTHENTICATED, "session ended");
+  }, Math.min(limits.heartbeatMs, 60_000));
+  sessionSweep.unref();
   let accepting = true;
   let shutdownPromise: Promise<void> | null = null;
   let wssClosed = false;
@@ -216,6 +222,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       await registry.flushAll();
       for (const conn of connections) conn.close(CLOSE_RESTARTING, "server restarting");
       heartbeat.stop();
+      clearInterval(sessionSweep);
       await registry.closeAll();
       await closeSockets(wss);
       wssClosed = true;

@@ -12,6 +12,8 @@ export interface AuthorizedUser {
   /** From the database, not the token: a renamed user shows the new name on the next connect. */
   name: string;
   email: string;
+  /** The socket is closed (4401) when the session's 12-hour cap passes, like any other page would be. */
+  sessionEndsAt: number;
 }
 
 export type UpgradeDecision =
@@ -41,7 +43,7 @@ export async function authorizeUpgrade(
   const name = roomName(room);
   const access = await roomAccess(deps.db, user.id, room);
   if (access === "none") return { ok: false, code: CLOSE_FORBIDDEN, reason: "forbidden", userId: user.id, roomName: name };
-  return { ok: true, user: { id: user.id, name: user.name, email: user.email }, room, roomName: name, access };
+  return { ok: true, user: { id: user.id, name: user.name, email: user.email, sessionEndsAt: session.endsAt }, room, roomName: name, access };
 }
 
 /** `/collab/tx%3Aabc?x=1` → the parsed room; anything else (extra segments, bad escapes, unknown kinds) → null. */
