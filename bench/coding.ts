@@ -1,6 +1,6 @@
 /**
  * `npm run bench:coding`: the coding page's editor in Chromium (Playwright, /usr/bin/chromium), 400 turns
- * and 5,000 codes from 5 coders by default. Bundles bench/codingHarness.ts with esbuild, loads it in a page
+ * and 5,000 codes from 20 coders by default. Bundles bench/codingHarness.ts with esbuild, loads it in a page
  * with the app's CSS, and reports:
  *   - cold load: editor created → every turn and every code decoration in the DOM and laid out;
  *   - per remote keystroke: Y.applyUpdate of one remote character → ySync transaction → decorations
@@ -8,7 +8,7 @@
  * Each is also run without the code decorations, so the plugin's own share is visible.
  * Target: a remote keystroke costs the editor < 10 ms with 5,000 codes.
  *
- * Options (env): BENCH_TURNS (400), BENCH_CODES (5000), BENCH_CODERS (5), BENCH_KEYSTROKES (200),
+ * Options (env): BENCH_TURNS (400), BENCH_CODES (5000), BENCH_CODERS (20), BENCH_KEYSTROKES (200),
  * COFLEX_CHROMIUM (/usr/bin/chromium).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -23,7 +23,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const options: Omit<BenchOptions, "decorations"> = {
   turns: Number(process.env.BENCH_TURNS ?? 400),
   codes: Number(process.env.BENCH_CODES ?? 5000),
-  coders: Number(process.env.BENCH_CODERS ?? 5),
+  coders: Number(process.env.BENCH_CODERS ?? 20),
   keystrokes: Number(process.env.BENCH_KEYSTROKES ?? 200),
   seed: 20260515,
 };
