@@ -20,6 +20,20 @@ test("a wrong password gets a plain message and no session", async ({ page }) =>
   await expect(page).toHaveURL(/\/signin/);
 });
 
+test("repeated failed sign-ins for one account are throttled with a message that says when to try again", async ({ page }) => {
+  const email = `nobody-${Date.now()}@coflex.test`;
+  await page.goto("/signin");
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(`wrong-${attempt}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
+  }
+  await page.getByLabel("Password").fill("wrong-again");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /Too many failed sign-ins\. Try again in \d+ minutes?\./ })).toBeVisible();
+});
+
 test("the supervisor's typing appears live for the trainee with the supervisor's named caret, and survives a reload", async ({ browser }) => {
   const supervisorContext = await browser.newContext();
   const traineeContext = await browser.newContext();
