@@ -37,6 +37,9 @@ export default async function HomePage() {
                       Manage members
                     </Link>
                   )}
+                  <Link href={`/cohorts/${c.id}/codebook`} className="small">
+                    Codebook
+                  </Link>
                 </li>
               ))}
             </ul>
@@ -44,6 +47,11 @@ export default async function HomePage() {
         </section>
         <section aria-labelledby="exercises-heading">
           <h2 id="exercises-heading">Coding exercises</h2>
+          {cohorts.some((c) => c.role !== "trainee") && transcripts.length > 0 && (
+            <p className="small">
+              <Link href="/exercises/new">New exercise</Link>
+            </p>
+          )}
           {exercises.length === 0 ? (
             <p className="muted">No coding exercises yet. A supervisor or instructor sets one up on a transcript.</p>
           ) : (

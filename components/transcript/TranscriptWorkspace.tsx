@@ -14,9 +14,11 @@ export interface TranscriptWorkspaceProps {
   turnCount: number;
   user: { id: string; name: string };
   canEdit: boolean;
+  /** Staff of the transcript's cohort may set up a coding exercise on it. */
+  canCreateExercise?: boolean;
 }
 
-export function TranscriptWorkspace({ transcriptId, title, turnCount, user, canEdit }: TranscriptWorkspaceProps) {
+export function TranscriptWorkspace({ transcriptId, title, turnCount, user, canEdit, canCreateExercise = false }: TranscriptWorkspaceProps) {
   // gc off: codes anchor to relative positions in this document, which must survive deletions.
   const { room, state } = useCollabRoom(transcriptRoom(transcriptId), { gc: false });
   return (
@@ -30,6 +32,11 @@ export function TranscriptWorkspace({ transcriptId, title, turnCount, user, canE
         <span className="muted small">{turnCount} turns</span>
         {!canEdit && <span className="readonly-note">You can read this transcript; only supervisors and instructors edit it.</span>}
         <span style={{ flex: 1 }} />
+        {canCreateExercise && (
+          <Link href={`/exercises/new?transcriptId=${encodeURIComponent(transcriptId)}`} className="btn btn-primary">
+            New exercise
+          </Link>
+        )}
         {room && <Presence provider={room.provider} />}
         <SaveStatus state={state} editable={canEdit} />
       </header>

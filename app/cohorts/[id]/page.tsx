@@ -22,7 +22,7 @@ export default async function CohortPage({ params }: { params: Promise<{ id: str
       <main className="page">
         <h1>{cohort?.name ?? "Cohort"} — members</h1>
         <p className="small">
-          <Link href={`/cohorts/${id}/audit`}>Audit trail</Link>
+          <Link href={`/cohorts/${id}/audit`}>Audit trail</Link> · <Link href={`/cohorts/${id}/codebook`}>Codebook</Link>
         </p>
         <ul className="list card" aria-label="Members">
           {members.map((m) => (
