@@ -40,6 +40,9 @@ export default async function HomePage() {
                   <Link href={`/cohorts/${c.id}/codebook`} className="small">
                     Codebook
                   </Link>
+                  <Link href={`/cohorts/${c.id}/progress`} className="small">
+                    {c.role === "trainee" ? "My progress" : "Trainee progress"}
+                  </Link>
                 </li>
               ))}
             </ul>
