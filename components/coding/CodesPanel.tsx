@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { anchorContext, resolveAnchor } from "@/lib/domain/anchoring";
 import { type Codebook, codeLabel, dimensionColour } from "@/lib/domain/codebook";
+import { LiveAgreementSummary } from "../agreement/LiveAgreementSummary";
 import { CodeFilters, type LayerToggle } from "./CodeFilters";
 import type { CodeEntry, CodeFilter, CodeStore } from "./codeStore";
 import { processLabel } from "./codebookText";
@@ -40,6 +41,8 @@ export interface CodesPanelProps {
   onToggleReviewed: () => void;
   onReviewedUpTo: () => void;
   notice: { text: string; undo?: () => void } | null;
+  /** Live agreement strip, only where the viewer may see agreement (open mode, staff in blind mode, after reveal). */
+  agreement?: { exerciseId: string; coding: boolean } | null;
 }
 
 interface Group {
@@ -181,6 +184,7 @@ export function CodesPanel(props: CodesPanelProps) {
           </button>
         )}
       </div>
+      {props.agreement && <LiveAgreementSummary exerciseId={props.agreement.exerciseId} coding={props.agreement.coding} />}
     </aside>
   );
 }

@@ -315,6 +315,7 @@ export function CodingScreen({ exercise, viewer, view, codebook, tx, own, refres
           return problem;
         }}
         onShortcuts={() => setShortcuts(true)}
+        seesAgreement={view.seesOthers}
       />
       <div className="coding-main">
         <div className="transcript-scroll">
@@ -363,6 +364,7 @@ export function CodingScreen({ exercise, viewer, view, codebook, tx, own, refres
           onToggleReviewed={toggleReviewed}
           onReviewedUpTo={reviewedUpTo}
           notice={notice}
+          agreement={view.seesOthers ? { exerciseId: exercise.id, coding: exercise.state === "coding" } : null}
         />
       </div>
       {popover && popoverProps && (

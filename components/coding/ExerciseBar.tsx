@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import type { WebsocketProvider } from "y-websocket";
 import type { ConnectionState } from "@/lib/collab/useCollabRoom";
+import { ExportMenu } from "../agreement/ExportMenu";
 import { Presence } from "../transcript/Presence";
 import { Dialog } from "./Dialog";
 import { LayerStatus } from "./LayerStatus";
@@ -27,6 +28,8 @@ export interface ExerciseBarProps {
   onSubmit: () => Promise<string | null>;
   onReveal: () => Promise<string | null>;
   onShortcuts: () => void;
+  /** Agreement views: the viewer may see agreement now (exerciseRules.canSeeAgreement). */
+  seesAgreement?: boolean;
 }
 
 function stateBadge(state: ExerciseBarProps["state"], submitted: boolean): string {
@@ -55,7 +58,7 @@ export function ExerciseBar(props: ExerciseBarProps) {
       <Link href="/" className="btn" aria-label="Back to home">
         ←
       </Link>
-      <h1 className="title">{props.title}</h1>
+      <h1 className="title" title={props.title}>{props.title}</h1>
       <span className={`badge badge-${props.mode}`} title={props.mode === "blind" ? "Coders can't see each other's codes until the reveal" : "Coders see each other's codes live"}>
         {props.mode === "blind" ? "Blind" : "Open"}
       </span>
@@ -86,6 +89,12 @@ export function ExerciseBar(props: ExerciseBarProps) {
           Review disagreements
         </Link>
       )}
+      {props.seesAgreement && (
+        <Link href={`/exercises/${props.exerciseId}/agreement`} className="btn btn-small" title="Agreement per dimension, coder pairs, process timeline">
+          Agreement
+        </Link>
+      )}
+      <ExportMenu exerciseId={props.exerciseId} agreementVisible={props.seesAgreement ?? false} compact />
       <button type="button" className="btn" onClick={props.onShortcuts} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
         ?
       </button>

@@ -56,6 +56,7 @@ export const GET = route(async (_req: Request, ctx: { params: Promise<{ id: stri
   }
   const run = await latestAgreementRun(db, id);
   if (!run) throw new AppError("not_found", NOT_AVAILABLE);
-  await auditExercise(db, user, exercise, "exercise.agreement_read");
+  // Allowed reads are not audited: the agreement page and the live strip poll this every few seconds, and
+  // the page view itself is audited. Refusals are.
   return NextResponse.json(agreementView(run, exercise.coders));
 });

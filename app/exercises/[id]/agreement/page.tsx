@@ -1,0 +1,124 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AgreementDashboard } from "@/components/agreement/AgreementDashboard";
+import { type AgreementData, type UnitData, agreementDataSchema } from "@/components/agreement/agreementData";
+import { statisticId } from "@/components/agreement/statistics";
+import { TopBar } from "@/components/layout/TopBar";
+import type { CurrentUser } from "@/lib/auth/currentUser";
+import { auditExercise, exerciseFor } from "@/lib/auth/exerciseAccess";
+import { type ExerciseFacts, canSeeAgreement, layerAccess } from "@/lib/auth/exerciseRules";
+import { requirePageUser } from "@/lib/auth/requirePageUser";
+import { roomName, transcriptRoom } from "@/lib/collab/roomName";
+import type { Db } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
+import { agreementView, latestAgreementRun } from "@/lib/db/queries/agreement";
+import { codebookVersion, cohortCodebook } from "@/lib/db/queries/codebooks";
+import type { ExerciseDetail } from "@/lib/db/queries/exercises";
+import { loadRoomDoc } from "@/lib/db/queries/yjsLog";
+import { bandScheme } from "@/lib/domain/bands";
+import { DIMENSIONS, dimensionAbbreviation, dimensionColour, dimensionLabel } from "@/lib/domain/codebook";
+import { MISSING_MASK, buildFadUnits } from "@/lib/domain/fadUnits";
+import { readLayer } from "@/lib/domain/layerDoc";
+import { readTurns } from "@/lib/domain/transcriptDoc";
+import { isAppError } from "@/lib/errors";
+import { createLogger } from "@/lib/log";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Agreement" };
+
+const log = createLogger("agreement-page");
+
+/**
+ * Unit data for the timeline and the confusion matrix: the turns and, for each coder whose layer the
+ * viewer may open (layerAccess, the editor's rule), their code set per turn. Layers the viewer may not
+ * see are never loaded. Coders who have not looked at any turn are left out, as the run leaves them out.
+ */
+async function loadUnitData(db: Db, user: CurrentUser, exercise: ExerciseDetail, facts: ExerciseFacts): Promise<UnitData> {
+  const visible = exercise.coders.filter((coder) => layerAccess(user.subject, facts, coder.id) !== "none");
+  const layers = [];
+  for (const coder of visible) {
+    const { doc } = await loadRoomDoc(db, roomName({ kind: "layer", exerciseId: exercise.id, coderId: coder.id }));
+    try {
+      const layer = readLayer(doc);
+      layers.push({ coderId: coder.id, codes: layer.codes, reviewed: layer.reviewed });
+    } finally {
+      doc.destroy();
+    }
+  }
+  const { doc: txDoc } = await loadRoomDoc(db, transcriptRoom(exercise.transcriptId));
+  try {
+    const turns = readTurns(txDoc).map((t) => ({ id: t.id, index: t.index, speaker: t.speaker, role: t.role, start: t.start }));
+    const units = buildFadUnits(
+      turns.map((t) => t.id),
+      layers,
+    );
+    const coders = visible
+      .map((c) => ({ id: c.id, name: c.name, masks: Array.from(units.masks[c.id] ?? []) }))
+      .filter((c) => c.masks.some((m) => m !== MISSING_MASK));
+    return { turns, coders };
+  } finally {
+    txDoc.destroy();
+  }
+}
+
+export default async function AgreementPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { id } = await params;
+  const query = await searchParams;
+  const user = await requirePageUser(`/exercises/${id}/agreement`);
+  const db = await getDb();
+  const { exercise, facts } = await exerciseFor(db, user, id).catch((err: unknown) => {
+    if (isAppError(err)) notFound();
+    throw err;
+  });
+
+  if (!canSeeAgreement(user.subject, facts)) {
+    await auditExercise(db, user, exercise, "exercise.agreement_view", "denied");
+    return (
+      <>
+        <TopBar userName={user.name} />
+        <main className="page agreement-hidden">
+          <h1>Agreement is hidden until the reveal</h1>
+          <p>
+            “{exercise.title}” is a blind exercise. While it is being coded, nobody sees how the other coders coded — not their codes and not the agreement
+            computed from them — so that each coding stays independent.
+          </p>
+          <p>When the instructor reveals the exercise, the agreement per dimension, the coder pairs and the process timeline appear here.</p>
+          <p>
+            <Link href={`/exercises/${exercise.id}`} className="btn">
+              Back to the coding page
+            </Link>
+          </p>
+        </main>
+      </>
+    );
+  }
+
+  const run = await latestAgreementRun(db, exercise.id);
+  let initial: AgreementData | null = null;
+  if (run) {
+    const parsed = agreementDataSchema.safeParse(agreementView(run, exercise.coders));
+    if (parsed.success) initial = parsed.data;
+    else log.error("agreement_view_shape", { exerciseId: exercise.id, runId: run.id, issues: parsed.error.issues.length });
+  }
+  const unit = await loadUnitData(db, user, exercise, facts);
+  await auditExercise(db, user, exercise, "exercise.agreement_view");
+
+  const codebook = (await codebookVersion(db, exercise.cohortId, exercise.codebookVersion)) ?? (await cohortCodebook(db, exercise.cohortId)).codebook;
+  const styles = DIMENSIONS.map((dimension) => {
+    const entry = codebook.entries.find((e) => e.dimension === dimension);
+    // Colours stay the Okabe–Ito set everywhere (UX): the codebook may rename a dimension, not recolour it.
+    return { dimension, label: entry?.label ?? dimensionLabel(dimension), abbreviation: entry?.abbreviation ?? dimensionAbbreviation(dimension), colour: dimensionColour(dimension) };
+  });
+  const first = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
+
+  return (
+    <AgreementDashboard
+      exercise={{ id: exercise.id, title: exercise.title, mode: exercise.mode, state: exercise.state }}
+      initial={initial}
+      unit={unit}
+      styles={styles}
+      settings={{ statistic: statisticId(first(query.stat)), scheme: bandScheme(first(query.bands)).id, poles: first(query.poles) === "1" }}
+    />
+  );
+}

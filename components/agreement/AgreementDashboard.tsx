@@ -1,0 +1,239 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useId, useState } from "react";
+import { BAND_SCHEMES, bandScheme, formatCoefficient } from "@/lib/domain/bands";
+import { type AgreementData, type DimensionStyle, type UnitData, withCoderNames } from "./agreementData";
+import { PoleDefs } from "./chartParts";
+import { ConfusionMatrix } from "./ConfusionMatrix";
+import { DimensionBars } from "./DimensionBars";
+import { ExportMenu } from "./ExportMenu";
+import { KeyTable } from "./KeyTable";
+import { PairHeatmap } from "./PairHeatmap";
+import { ProcessTimeline } from "./ProcessTimeline";
+import { STATISTICS, STATISTIC_IDS, type StatisticId } from "./statistics";
+import { AGREEMENT_POLL_MS, type AgreementRun, useAgreementRun } from "./useAgreementRun";
+
+export interface AgreementDashboardProps {
+  exercise: { id: string; title: string; mode: "blind" | "open"; state: "coding" | "revealed" | "closed" };
+  initial: AgreementData | null;
+  unit: UnitData | null;
+  styles: DimensionStyle[];
+  settings: { statistic: StatisticId; scheme: string; poles: boolean };
+}
+
+/**
+ * The agreement page: numbers people trust and plots people would rather look at (UX), for a supervisor
+ * at a desk or an instructor on a projector. Reads the stored run from the API every few seconds while
+ * the exercise is coded; the unit data (timeline, confusion) comes from the server page, refreshed when
+ * a new run arrives.
+ */
+export function AgreementDashboard({ exercise, initial, unit, styles, settings }: AgreementDashboardProps) {
+  const router = useRouter();
+  const coding = exercise.state === "coding";
+  const onNewRun = useCallback(() => router.refresh(), [router]);
+  const run = useAgreementRun(exercise.id, initial, coding, onNewRun);
+  const [statistic, setStatistic] = useState<StatisticId>(settings.statistic);
+  const [schemeId, setSchemeId] = useState(settings.scheme);
+  const [poles, setPoles] = useState(settings.poles);
+  const scheme = bandScheme(schemeId);
+  const schemeSelect = useId();
+  const data = run.data;
+
+  // The view's settings live in the URL, so a projected page can be bookmarked and reloaded as it was.
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    url.searchParams.set("stat", statistic);
+    url.searchParams.set("bands", scheme.id);
+    if (poles) url.searchParams.set("poles", "1");
+    else url.searchParams.delete("poles");
+    window.history.replaceState(window.history.state, "", url);
+  }, [statistic, scheme.id, poles]);
+
+  const names = data?.coders ?? [];
+  const compared = data?.comparedCoders.map((id) => names.find((c) => c.id === id)?.name ?? id) ?? [];
+  const ready = data !== null && data.comparedCoders.length >= 2 && Object.keys(data.variables).length > 0;
+
+  return (
+    <div className="agreement-page">
+      <svg width="0" height="0" className="defs-only" aria-hidden="true" focusable="false">
+        <PoleDefs styles={styles} />
+      </svg>
+      <header className="exercise-bar agreement-bar">
+        <Link href={`/exercises/${exercise.id}`} className="btn" aria-label="Back to the coding page">
+          ← Coding
+        </Link>
+        <div className="agreement-title">
+          <h1>Agreement</h1>
+          <span className="muted">{exercise.title}</span>
+        </div>
+        <span className={`badge badge-${exercise.mode}`}>{exercise.mode === "blind" ? "Blind" : "Open"}</span>
+        <span className="badge">{exercise.state === "coding" ? "Coding" : exercise.state === "revealed" ? "Revealed" : "Closed"}</span>
+        <span className="bar-spacer" />
+        <RunStatus run={run} coding={coding} />
+        <ExportMenu exerciseId={exercise.id} agreementVisible />
+      </header>
+
+      <main className="agreement-main">
+        {!ready ? (
+          <EmptyAgreement exerciseId={exercise.id} data={data} compared={compared} coding={coding} />
+        ) : (
+          <>
+            <section className="agreement-section" aria-labelledby="per-dimension" id="dimensions">
+              <div className="section-head">
+                <h2 id="per-dimension">Agreement per dimension</h2>
+                <p className="muted">
+                  {compared.length} coders compared ({compared.join(", ")}) · {data.nUnits} turns in the transcript
+                  {data.idleCoders.length > 0 ? ` · ${data.idleCoders.length} not started yet` : ""}
+                </p>
+              </div>
+              <div className="agreement-controls">
+                <div role="group" aria-label="Coefficient" className="segmented">
+                  {STATISTIC_IDS.map((id) => (
+                    <button key={id} type="button" aria-pressed={statistic === id} onClick={() => setStatistic(id)}>
+                      {STATISTICS[id].label}
+                    </button>
+                  ))}
+                </div>
+                <label htmlFor={schemeSelect} className="inline-field">
+                  Bands{" "}
+                  <select id={schemeSelect} value={scheme.id} onChange={(e) => setSchemeId(e.target.value)} disabled={statistic === "po"}>
+                    {BAND_SCHEMES.map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="inline-field">
+                  <input type="checkbox" checked={poles} onChange={(e) => setPoles(e.target.checked)} /> Flexible and inflexible separately
+                </label>
+              </div>
+              <DimensionBars data={data} statistic={statistic} scheme={scheme} styles={styles} showPoles={poles} />
+              <p className="small muted bars-foot">
+                Bars: the coefficient; whiskers: 95% bootstrap interval ({statistic === "po" ? "percent agreement is not corrected for chance, so no bands" : scheme.citation}).
+                {data.unitizing?.krippendorff_unitizing_alpha != null && (
+                  <>
+                    {" "}
+                    On the highlighted spans themselves (unitizing α): <strong>{formatCoefficient(data.unitizing.krippendorff_unitizing_alpha, scheme)}</strong>.
+                  </>
+                )}
+              </p>
+              <ComputationNotes data={data} />
+            </section>
+
+            {data.keyCoderId && data.vsKey.length > 0 && (
+              <section className="agreement-section" aria-label="Against the key" id="against-key">
+                <KeyTable data={data} statistic={statistic} scheme={scheme} styles={styles} />
+              </section>
+            )}
+            <section className="agreement-section" aria-label="Coder pairs" id="coder-pairs">
+              <PairHeatmap data={data} statistic={statistic} scheme={scheme} styles={styles} />
+            </section>
+
+            {unit && unit.coders.length >= 2 && (
+              <section className="agreement-section" aria-label="Confusion matrix" id="confusion">
+                <ConfusionMatrix coders={unit.coders} keyCoderId={data.keyCoderId} styles={styles} />
+              </section>
+            )}
+            {unit && unit.coders.length >= 1 && (
+              <section className="agreement-section" aria-label="Process timeline" id="timeline">
+                <ProcessTimeline unit={unit} styles={styles} />
+              </section>
+            )}
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function timeOf(iso: string): string {
+  const date = new Date(iso);
+  return date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+}
+
+function RunStatus({ run, coding }: { run: AgreementRun; coding: boolean }) {
+  const computed = run.data?.computedAt;
+  return (
+    <p className="run-status" role="status" data-testid="run-status">
+      {computed ? (
+        <>
+          Computed at{" "}
+          <time dateTime={computed} suppressHydrationWarning>
+            {timeOf(computed)}
+          </time>
+        </>
+      ) : (
+        "Not computed yet"
+      )}
+      <span className="muted small">
+        {" "}
+        ·{" "}
+        {coding
+          ? run.state === "offline"
+            ? "offline — showing the last numbers"
+            : run.state === "error"
+              ? "couldn't refresh — showing the last numbers"
+              : `recomputes a moment after any change; checks every ${AGREEMENT_POLL_MS / 1000} s`
+          : "coding has ended: final numbers"}
+      </span>
+    </p>
+  );
+}
+
+function ComputationNotes({ data }: { data: AgreementData }) {
+  const lines = new Map<string, string[]>();
+  for (const w of data.warnings) lines.set(withCoderNames(w, data.coders), ["run"]);
+  for (const [variable, result] of Object.entries(data.variables)) {
+    for (const w of result.warnings ?? []) {
+      const text = withCoderNames(w, data.coders);
+      lines.set(text, [...(lines.get(text) ?? []), variable]);
+    }
+  }
+  if (lines.size === 0) return null;
+  return (
+    <details className="computation-notes">
+      <summary>Notes from the computation ({lines.size})</summary>
+      <ul>
+        {[...lines].map(([text, variables]) => (
+          <li key={text}>
+            {text} <span className="muted small">({variables.includes("run") ? "whole run" : variables.join(", ")})</span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function EmptyAgreement({ exerciseId, data, compared, coding }: { exerciseId: string; data: AgreementData | null; compared: string[]; coding: boolean }) {
+  return (
+    <section className="agreement-empty card" aria-labelledby="empty-title" data-testid="agreement-empty">
+      <h2 id="empty-title">{data ? "Agreement needs a second coder" : "No agreement yet"}</h2>
+      {data && compared.length === 1 ? (
+        <p>
+          Only <strong>{compared[0]}</strong> has coded or reviewed turns so far. Agreement compares coders on the same turns, so it appears as soon as a second coder
+          looks at a turn.
+        </p>
+      ) : (
+        <p>Agreement is computed once two coders have each looked at the same turns of the transcript.</p>
+      )}
+      <ol>
+        <li>
+          On the coding page, select text in a client turn and press <kbd>2</kbd> for cognition (<kbd>1</kbd>–<kbd>6</kbd> for the six dimensions), then{" "}
+          <kbd>F</kbd> or <kbd>I</kbd> for the pole and <kbd>Enter</kbd>.
+        </li>
+        <li>
+          Press <kbd>R</kbd> on a turn you have finished, even without a code: a reviewed turn with no code counts as “no process here” — and that is agreement too.
+        </li>
+        <li>{coding ? "This page updates by itself a few seconds after any change." : "Coding has ended for this exercise, so these numbers will not change."}</li>
+      </ol>
+      <p>
+        <Link href={`/exercises/${exerciseId}`} className="btn btn-primary">
+          Open the coding page
+        </Link>
+      </p>
+    </section>
+  );
+}

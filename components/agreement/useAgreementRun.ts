@@ -1,0 +1,91 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { type AgreementData, agreementDataSchema } from "./agreementData";
+
+/** The server recomputes within ~2 s of a change (server/jobs/agreementScheduler); a look every 5 s keeps up. */
+export const AGREEMENT_POLL_MS = 5_000;
+
+export type RefreshState = "live" | "paused" | "offline" | "error";
+
+export interface AgreementRun {
+  data: AgreementData | null;
+  /** When the page last heard from the server (ms since epoch), null before the first look. */
+  checkedAt: number | null;
+  state: RefreshState;
+}
+
+/**
+ * The latest stored run, re-read from GET /api/exercises/:id/agreement every few seconds while `active`
+ * (the exercise is being coded) and the tab is visible, and on focus. 404 means "no run yet" (or not
+ * visible — the route answers both alike). `onNewRun` fires when a different run (or the same run
+ * re-confirmed later) arrives, so the page can refresh what it built from the layers.
+ */
+export function useAgreementRun(exerciseId: string, initial: AgreementData | null, active: boolean, onNewRun?: () => void): AgreementRun {
+  const [run, setRun] = useState<AgreementRun>({ data: initial, checkedAt: null, state: active ? "live" : "paused" });
+  const inFlight = useRef(false);
+  const latest = useRef(initial ? `${initial.runId}@${initial.computedAt}` : "none");
+  const onNew = useRef(onNewRun);
+  useEffect(() => {
+    onNew.current = onNewRun;
+  }, [onNewRun]);
+
+  const refresh = useCallback(async () => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    try {
+      const res = await fetch(`/api/exercises/${encodeURIComponent(exerciseId)}/agreement`, { cache: "no-store" });
+      if (res.status === 404) {
+        setRun((r) => ({ data: null, checkedAt: Date.now(), state: r.state === "paused" ? "paused" : "live" }));
+        if (latest.current !== "none") {
+          latest.current = "none";
+          onNew.current?.();
+        }
+        return;
+      }
+      if (!res.ok) {
+        setRun((r) => ({ ...r, state: "error" }));
+        return;
+      }
+      const parsed = agreementDataSchema.safeParse(await res.json());
+      if (!parsed.success) {
+        setRun((r) => ({ ...r, state: "error" }));
+        return;
+      }
+      const tag = `${parsed.data.runId}@${parsed.data.computedAt}`;
+      const changed = tag !== latest.current;
+      latest.current = tag;
+      setRun((r) => ({ data: changed || !r.data ? parsed.data : r.data, checkedAt: Date.now(), state: active ? "live" : "paused" }));
+      if (changed) onNew.current?.();
+    } catch {
+      setRun((r) => ({ ...r, state: "offline" }));
+    } finally {
+      inFlight.current = false;
+    }
+  }, [exerciseId, active]);
+
+  // Without numbers from the server page (the codes panel), look once straight away.
+  const fetchOnMount = useRef(initial === null);
+  useEffect(() => {
+    if (fetchOnMount.current) {
+      fetchOnMount.current = false;
+      void refresh();
+    }
+  }, [refresh]);
+
+  useEffect(() => {
+    const onFocus = () => void refresh();
+    window.addEventListener("focus", onFocus);
+    const timer = active
+      ? window.setInterval(() => {
+          if (document.visibilityState === "visible") void refresh();
+        }, AGREEMENT_POLL_MS)
+      : undefined;
+    return () => {
+      window.removeEventListener("focus", onFocus);
+      if (timer !== undefined) window.clearInterval(timer);
+    };
+  }, [active, refresh]);
+
+  return run;
+}
