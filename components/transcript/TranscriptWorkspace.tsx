@@ -6,6 +6,7 @@ import { transcriptRoom } from "@/lib/collab/roomName";
 import { SessionKeepAlive } from "../auth/SessionKeepAlive";
 import { TranscriptEditor } from "../editor/TranscriptEditor";
 import { Presence } from "./Presence";
+import { DeleteTranscriptButton } from "./DeleteTranscriptButton";
 import { SaveStatus } from "./SaveStatus";
 
 export interface TranscriptWorkspaceProps {
@@ -16,9 +17,10 @@ export interface TranscriptWorkspaceProps {
   canEdit: boolean;
   /** Staff of the transcript's cohort may set up a coding exercise on it. */
   canCreateExercise?: boolean;
+  canDelete?: boolean;
 }
 
-export function TranscriptWorkspace({ transcriptId, title, turnCount, user, canEdit, canCreateExercise = false }: TranscriptWorkspaceProps) {
+export function TranscriptWorkspace({ transcriptId, title, turnCount, user, canEdit, canCreateExercise = false, canDelete = false }: TranscriptWorkspaceProps) {
   // gc off: codes anchor to relative positions in this document, which must survive deletions.
   const { room, state } = useCollabRoom(transcriptRoom(transcriptId), { gc: false });
   return (
@@ -38,6 +40,7 @@ export function TranscriptWorkspace({ transcriptId, title, turnCount, user, canE
           </Link>
         )}
         {room && <Presence provider={room.provider} />}
+        {canDelete && <DeleteTranscriptButton transcriptId={transcriptId} title={title} />}
         <SaveStatus state={state} editable={canEdit} />
       </header>
       <div className="transcript-scroll">

@@ -22,5 +22,5 @@ export default async function TranscriptPage({ params }: { params: Promise<{ id:
   // A blind exercise in progress locks the text (the collaboration server enforces the same rule).
   const locked = (await listExercisesForTranscript(db, meta.id)).some(locksTranscript);
   const canEdit = can(user.subject, "transcript.edit", { kind: "transcript", cohortId: meta.cohortId, locked });
-  return <TranscriptWorkspace transcriptId={meta.id} title={meta.title} turnCount={meta.turnCount} user={{ id: user.id, name: user.name }} canEdit={canEdit} canCreateExercise={can(user.subject, "transcript.create", { kind: "cohort", cohortId: meta.cohortId })} />;
+  return <TranscriptWorkspace transcriptId={meta.id} title={meta.title} turnCount={meta.turnCount} user={{ id: user.id, name: user.name }} canEdit={canEdit} canCreateExercise={can(user.subject, "transcript.create", { kind: "cohort", cohortId: meta.cohortId })} canDelete={can(user.subject, "transcript.delete", { kind: "transcript", cohortId: meta.cohortId })} />;
 }
