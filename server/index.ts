@@ -80,7 +80,12 @@ async function main(): Promise<void> {
     collab.handleUpgrade(req, socket, head);
   });
 
-  await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (err: NodeJS.ErrnoException) =>
+      reject(err.code === "EADDRINUSE" ? new Error(`Port ${e.PORT} on ${e.HOST} is already in use. Stop the other program or start with PORT=<another port>.`) : err),
+    );
+    server.listen(e.PORT, e.HOST, resolve);
+  });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : e.PORT;
   const publicUrl = e.NEXTAUTH_URL ?? `http://${e.HOST === "0.0.0.0" ? "localhost" : e.HOST}:${port}`;
