@@ -4,11 +4,10 @@ import { canSeeAgreement, layerAccess, type ExerciseFacts } from "../auth/exerci
 import { roomName, transcriptRoom } from "../collab/roomName";
 import type { Db } from "../db/client";
 import { agreementRunRows, latestAgreementRun } from "../db/queries/agreement";
-import { codebookVersion } from "../db/queries/codebooks";
+import { exerciseCodebook } from "../db/queries/codebooks";
 import type { ExerciseDetail } from "../db/queries/exercises";
 import { getTranscriptMeta } from "../db/queries/transcripts";
 import { loadRoomDoc } from "../db/queries/yjsLog";
-import { defaultCodebook } from "../domain/codebook";
 import { readLayer } from "../domain/layerDoc";
 import { AppError } from "../errors";
 import { agreementCsv, agreementJson } from "./agreementExport";
@@ -45,7 +44,7 @@ async function loadExportData(db: Db, user: CurrentUser, exercise: ExerciseDetai
   const meta = await getTranscriptMeta(db, exercise.transcriptId);
   if (!meta) throw new AppError("not_found", "This exercise's transcript no longer exists.");
   const visible = exercise.coders.filter((coder) => layerAccess(user.subject, facts, coder.id) !== "none");
-  const codebook = (await codebookVersion(db, exercise.cohortId, exercise.codebookVersion)) ?? defaultCodebook;
+  const codebook = await exerciseCodebook(db, exercise);
   const layers = [];
   for (const coder of visible) {
     const { doc } = await loadRoomDoc(db, roomName({ kind: "layer", exerciseId: exercise.id, coderId: coder.id }));

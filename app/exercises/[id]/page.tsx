@@ -5,7 +5,8 @@ import { roleIn } from "@/lib/auth/can";
 import { auditExercise, exerciseFor } from "@/lib/auth/exerciseAccess";
 import { requirePageUser } from "@/lib/auth/requirePageUser";
 import { getDb } from "@/lib/db/client";
-import { codebookVersion, cohortCodebook } from "@/lib/db/queries/codebooks";
+import { exerciseCodebook } from "@/lib/db/queries/codebooks";
+import { exerciseSnapshot } from "@/lib/db/queries/exercises";
 import { isAppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -25,20 +26,10 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
   });
   await auditExercise(db, user, exercise, "exercise.view");
   // Codes are made against the codebook version the exercise was set with.
-  const codebook = (await codebookVersion(db, exercise.cohortId, exercise.codebookVersion)) ?? (await cohortCodebook(db, exercise.cohortId)).codebook;
+  const codebook = await exerciseCodebook(db, exercise);
   return (
     <CodingWorkspace
-      exercise={{
-        id: exercise.id,
-        cohortId: exercise.cohortId,
-        title: exercise.title,
-        transcriptId: exercise.transcriptId,
-        mode: exercise.mode,
-        state: exercise.state,
-        revealRule: exercise.revealRule,
-        codersSettle: exercise.codersSettle,
-        coders: exercise.coders,
-      }}
+      exercise={exerciseSnapshot(exercise)}
       viewer={{ id: user.id, name: user.name, role: roleIn(user.subject, exercise.cohortId) }}
       codebook={codebook}
     />

@@ -37,3 +37,11 @@ export async function codebookVersion(db: Db, cohortId: string, version: number)
     .limit(1);
   return rows[0] ? parseCodebook(rows[0].body) : null;
 }
+
+/**
+ * The codebook an exercise's codes were made under: its recorded version, or (for an exercise set before
+ * versions were recorded) the cohort's current one. Pages and exports read definitions through this.
+ */
+export async function exerciseCodebook(db: Db, exercise: { cohortId: string; codebookVersion: number }): Promise<Codebook> {
+  return (await codebookVersion(db, exercise.cohortId, exercise.codebookVersion)) ?? (await cohortCodebook(db, exercise.cohortId)).codebook;
+}

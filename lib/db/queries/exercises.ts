@@ -142,3 +142,8 @@ export async function closeExercise(db: Db, exerciseId: string): Promise<boolean
     .returning({ id: exercises.id });
   return updated.length > 0;
 }
+
+/** The plain fields a page hands to the coding and review screens (no dates, nothing from other tables). */
+export function exerciseSnapshot(ex: ExerciseDetail): Pick<ExerciseDetail, "id" | "cohortId" | "title" | "transcriptId" | "mode" | "state" | "revealRule" | "codersSettle" | "coders"> {
+  return { id: ex.id, cohortId: ex.cohortId, title: ex.title, transcriptId: ex.transcriptId, mode: ex.mode, state: ex.state, revealRule: ex.revealRule, codersSettle: ex.codersSettle, coders: ex.coders };
+}

@@ -13,7 +13,7 @@ import { roomName, transcriptRoom } from "@/lib/collab/roomName";
 import type { Db } from "@/lib/db/client";
 import { getDb } from "@/lib/db/client";
 import { agreementView, latestAgreementRun } from "@/lib/db/queries/agreement";
-import { codebookVersion, cohortCodebook } from "@/lib/db/queries/codebooks";
+import { exerciseCodebook } from "@/lib/db/queries/codebooks";
 import type { ExerciseDetail } from "@/lib/db/queries/exercises";
 import { loadRoomDoc } from "@/lib/db/queries/yjsLog";
 import { bandScheme } from "@/lib/domain/bands";
@@ -104,7 +104,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
   const unit = await loadUnitData(db, user, exercise, facts);
   await auditExercise(db, user, exercise, "exercise.agreement_view");
 
-  const codebook = (await codebookVersion(db, exercise.cohortId, exercise.codebookVersion)) ?? (await cohortCodebook(db, exercise.cohortId)).codebook;
+  const codebook = await exerciseCodebook(db, exercise);
   const styles = DIMENSIONS.map((dimension) => {
     const entry = codebook.entries.find((e) => e.dimension === dimension);
     // Colours stay the Okabe–Ito set everywhere (UX): the codebook may rename a dimension, not recolour it.

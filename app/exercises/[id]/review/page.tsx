@@ -8,7 +8,8 @@ import { auditExercise, exerciseFor } from "@/lib/auth/exerciseAccess";
 import { consensusAccess } from "@/lib/auth/exerciseRules";
 import { requirePageUser } from "@/lib/auth/requirePageUser";
 import { getDb } from "@/lib/db/client";
-import { codebookVersion, cohortCodebook } from "@/lib/db/queries/codebooks";
+import { exerciseCodebook } from "@/lib/db/queries/codebooks";
+import { exerciseSnapshot } from "@/lib/db/queries/exercises";
 import { isAppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -43,20 +44,10 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
     );
   }
   await auditExercise(db, user, exercise, "exercise.review_view");
-  const codebook = (await codebookVersion(db, exercise.cohortId, exercise.codebookVersion)) ?? (await cohortCodebook(db, exercise.cohortId)).codebook;
+  const codebook = await exerciseCodebook(db, exercise);
   return (
     <ReviewWorkspace
-      exercise={{
-        id: exercise.id,
-        cohortId: exercise.cohortId,
-        title: exercise.title,
-        transcriptId: exercise.transcriptId,
-        mode: exercise.mode,
-        state: exercise.state,
-        revealRule: exercise.revealRule,
-        codersSettle: exercise.codersSettle,
-        coders: exercise.coders,
-      }}
+      exercise={exerciseSnapshot(exercise)}
       viewer={{ id: user.id, name: user.name, role: roleIn(user.subject, exercise.cohortId) }}
       codebook={codebook}
       canDecide={access === "write"}
