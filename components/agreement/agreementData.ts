@@ -1,67 +1,12 @@
-import { z } from "zod";
 import type { Dimension } from "@/lib/domain/codebook";
 
 /**
- * GET /api/exercises/:id/agreement as the agreement views read it (the route file documents the
- * body). Validated in the browser too: a view that draws whatever arrives would show a wrong number
- * rather than an error, and numbers here are read as evidence.
+ * GET /api/exercises/:id/agreement as the agreement views read it: the one schema in
+ * lib/agreement/runSchema.ts. Views validate what arrives too: a view that draws whatever arrives would
+ * show a wrong number rather than an error, and numbers here are read as evidence.
  */
-const stat = z.number().nullable().optional();
-
-export const agreementResultSchema = z.object({
-  n_units: z.number(),
-  n_coders: z.number(),
-  n_pairable_units: z.number(),
-  po: stat,
-  cohen_kappa: stat,
-  scott_pi: stat,
-  fleiss_kappa: stat,
-  krippendorff_alpha: stat,
-  gwet_ac1: stat,
-  brennan_prediger: stat,
-  pabak: stat,
-  ci: z.record(z.string(), z.tuple([z.number(), z.number()])).optional(),
-  // Pair summaries of a large cohort carry no warnings.
-  warnings: z.array(z.string()).optional(),
-});
-
-export type AgreementResultData = z.infer<typeof agreementResultSchema>;
-
-const variableInfoSchema = z.object({
-  kind: z.enum(["presence", "dimension", "pooled"]),
-  categories: z.array(z.union([z.string(), z.number()])),
-  prevalence: z.record(z.string(), z.number()),
-});
-
-export type VariableInfoData = z.infer<typeof variableInfoSchema>;
-
-const variablesSchema = z.record(z.string(), agreementResultSchema);
-
-export const agreementDataSchema = z.object({
-  runId: z.string(),
-  computedAt: z.string(),
-  trigger: z.string(),
-  coders: z.array(z.object({ id: z.string(), name: z.string() })),
-  keyCoderId: z.string().nullable(),
-  nUnits: z.number(),
-  comparedCoders: z.array(z.string()),
-  idleCoders: z.array(z.string()),
-  variables: variablesSchema,
-  variableInfo: z.record(z.string(), variableInfoSchema),
-  unitizing: z
-    .object({
-      n_coders: z.number(),
-      n_spans: z.number(),
-      krippendorff_unitizing_alpha: z.number().nullable().optional(),
-      warnings: z.array(z.string()),
-    })
-    .nullable(),
-  pairs: z.array(z.object({ coderA: z.string(), coderB: z.string(), detail: z.enum(["full", "summary"]), variables: variablesSchema })),
-  vsKey: z.array(z.object({ coder: z.string(), key: z.string(), variables: variablesSchema })),
-  warnings: z.array(z.string()),
-});
-
-export type AgreementData = z.infer<typeof agreementDataSchema>;
+export { agreementViewSchema as agreementDataSchema } from "@/lib/agreement/runSchema";
+export type { AgreementView as AgreementData, StatisticsData as AgreementResultData, VariableInfo as VariableInfoData } from "@/lib/agreement/runSchema";
 
 /** One turn of the transcript, as the timeline needs it (no text: the axis shows turn numbers). */
 export interface TimelineTurn {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCsvRecords } from "../domain/import/csvRecords";
+import { agreementRunOutputSchema } from "../agreement/runSchema";
 import { AGREEMENT_COLUMNS, agreementCsv, agreementJson } from "./agreementExport";
 
 const exercise = { id: "ex-1", title: "Round 1", mode: "blind" as const, state: "revealed" as const };
@@ -7,7 +8,22 @@ const names = new Map([
   ["u1", "=Anaïs"],
   ["u2", "Bob"],
 ]);
-const run = { id: "run-1", computedAt: new Date("2026-03-04T05:06:07Z"), trigger: "reveal", output: { coders: ["u1", "u2"], variables: { "self.inflexible": { krippendorff_alpha: -0.125 } } } };
+// A stored output passes the one run schema (lib/agreement/runSchema), as the producer's does.
+const output = agreementRunOutputSchema.parse({
+  engine: 1,
+  settings: { bootstrap: { replicates: 1000, seed: 1 }, pairCiMaxCoders: 3, keyCiKinds: ["dimension"], pairDetailMaxCoders: 10 },
+  nUnits: 12,
+  coders: ["u1", "u2"],
+  idleCoders: [],
+  keyCoderId: null,
+  variables: { "self.inflexible": { n_units: 12, n_coders: 2, n_pairable_units: 12, krippendorff_alpha: -0.125, warnings: [] } },
+  variableInfo: {},
+  unitizing: null,
+  pairs: [],
+  vsKey: [],
+  warnings: [],
+});
+const run = { id: "run-1", computedAt: new Date("2026-03-04T05:06:07Z"), trigger: "reveal", output };
 const rows = [
   { variable: "self.inflexible", coderA: null, coderB: null, statistic: "krippendorff_alpha", value: -0.125, ciLow: -0.5, ciHigh: 0.25, nUnits: 12, nCoders: 2, prevalence: { "0": 0.75, "1": 0.25 }, warnings: ["Few units."] },
   { variable: "self.inflexible", coderA: "u1", coderB: "u2", statistic: "po", value: 0.75, ciLow: null, ciHigh: null, nUnits: 12, nCoders: 2, prevalence: null, warnings: null },

@@ -1,3 +1,4 @@
+import type { AgreementRunOutput, StoredRun } from "../agreement/runSchema";
 import { csvDocument, type CsvValue } from "./csv";
 import type { ExportData } from "./types";
 
@@ -6,13 +7,8 @@ import type { ExportData } from "./types";
  * agreement page says, for the run it names (run id and time in every row).
  */
 
-export interface AgreementRunForExport {
-  id: string;
-  computedAt: Date;
-  trigger: string;
-  /** The run's output as stored (lib/db/queries/agreement AgreementRunOutput). */
-  output: unknown;
-}
+/** A stored run (lib/agreement/runSchema): its id, time, trigger and output as stored. */
+export type AgreementRunForExport = Pick<StoredRun, "id" | "computedAt" | "trigger"> & { output: AgreementRunOutput };
 
 /** One flattened result row (agreement_results): a variable × coder pair (or all coders) × statistic. */
 export interface AgreementRowForExport {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { agreementRunOutputSchema } from "../../lib/agreement/runSchema";
 import { agreementView, type AgreementSettings } from "../../lib/db/queries/agreement";
 import type { RoomLog } from "../../lib/db/queries/yjsLog";
 import { anchorSpan } from "../../lib/domain/anchoring";
@@ -65,6 +66,8 @@ describe("agreement computation from stored documents", () => {
     const prepared = prepareAgreement(source(tx, { key: layer(tx, "inflexible"), a: layer(tx, "inflexible"), b: layer(tx, "flexible") }, "key"), settings);
     const { output, rows } = computePrepared(prepared);
     expect(output.coders).toEqual(["a", "b", "key"]);
+    // The producer writes exactly the one run shape (lib/agreement/runSchema) that the API and pages read.
+    expect(agreementRunOutputSchema.strict().parse(JSON.parse(JSON.stringify(output)))).toEqual(JSON.parse(JSON.stringify(output)));
     expect(Object.keys(output.variables)).toHaveLength(19);
     expect(output.variables["self.inflexible"]?.krippendorff_alpha).toBe(1);
     expect(output.variables.pooled?.ci?.krippendorff_alpha).toBeDefined();
@@ -102,6 +105,7 @@ describe("agreement computation from stored documents", () => {
     expect(output.pairs).toHaveLength(6);
     const summary = output.pairs.find((p) => p.coderA === "a" && p.coderB === "b")!;
     expect(summary.detail).toBe("summary");
+    expect(() => agreementRunOutputSchema.parse(JSON.parse(JSON.stringify(output)))).not.toThrow();
     expect(Object.keys(summary.variables)).toEqual(["emotion", "cognition", "attention", "self", "motivation", "overt_behavior", "pooled"]);
     expect(Object.keys(summary.variables.cognition!).sort()).toEqual(["cohen_kappa", "gwet_ac1", "krippendorff_alpha", "n_coders", "n_pairable_units", "n_units", "po"]);
     expect(output.pairs.filter((p) => p.detail === "full").map((p) => [p.coderA, p.coderB])).toEqual([

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
-import type { AgreementResult, Category, UnitizingResult } from "../../agreement";
+import type { AgreementRunOutput, AgreementSettings, StoredRun } from "../../agreement/runSchema";
 import type { Db } from "../client";
 import { newId } from "../ids";
 import { agreementResults, agreementRuns, exercises, yjsSnapshots, yjsUpdates } from "../schema";
@@ -10,114 +10,34 @@ import { agreementResults, agreementRuns, exercises, yjsSnapshots, yjsUpdates } 
  * /api/exercises/:id/agreement read them.
  */
 
-/** Bumped when the engine's output for the same layers changes, so old fingerprints stop matching. */
-export const AGREEMENT_ENGINE_VERSION = 1;
+export {
+  AGREEMENT_ENGINE_VERSION,
+  PAIR_SUMMARY_STATISTICS,
+  agreementView,
+  type AgreementRunOutput,
+  type AgreementSettings,
+  type AgreementView,
+  type KeyAgreement,
+  type PairAgreement,
+  type PairSummary,
+  type StoredRun,
+  type VariableInfo,
+  type VariableKind,
+} from "../../agreement/runSchema";
 
-export type VariableKind = "presence" | "dimension" | "pooled";
-
-export interface AgreementSettings {
-  /** Percentile bootstrap (replicates, seed) for every all-coder variable. */
-  bootstrap: { replicates: number; seed: number };
-  /**
-   * Up to this many active coders, every pair gets CIs on every variable too. Beyond it, pairs get point
-   * estimates only: a 2-coder, 400-turn, 19-variable bootstrap costs ~0.6 s, so 30 coders' 435 pairs
-   * would take minutes of CPU per run for a matrix that is read for its point estimates.
-   */
-  pairCiMaxCoders: number;
-  /**
-   * Pairs with the key coder (the vsKey scores trainees are judged on) always get CIs on these variable
-   * kinds — the per-dimension criterion (e.g. κ ≥ .70 per dimension) and the pooled score.
-   */
-  keyCiKinds: VariableKind[];
-  /**
-   * Up to this many active coders, every pair gets the full §6 output of every variable and its
-   * flattened result rows. Above it (a cohort), pairs that do not include the key get a summary of the
-   * dimension and pooled variables only, kept in the run's output and not flattened: 30 coders would
-   * otherwise mean ~55,000 result rows and a 4 MB output per run, which embedded PGlite (running on the
-   * server's own thread) cannot store without stalling the collaboration event loop.
-   */
-  pairDetailMaxCoders: number;
-}
-
+/**
+ * Why these defaults: a 2-coder, 400-turn, 19-variable bootstrap costs ~0.6 s, so beyond
+ * `pairCiMaxCoders` pairs get point estimates only (30 coders' 435 pairs would take minutes of CPU per
+ * run); beyond `pairDetailMaxCoders` pairs that do not include the key get a summary of the dimension and
+ * pooled variables only (30 coders would otherwise mean ~55,000 result rows and a 4 MB output per run).
+ * Pairs with the key always get CIs on `keyCiKinds` (the per-dimension criterion and the pooled score).
+ */
 export const DEFAULT_AGREEMENT_SETTINGS: AgreementSettings = {
   bootstrap: { replicates: 1000, seed: 1 },
   pairCiMaxCoders: 3,
   keyCiKinds: ["dimension", "pooled"],
   pairDetailMaxCoders: 10,
 };
-
-/** The statistics a pair summary keeps (besides n). */
-export const PAIR_SUMMARY_STATISTICS = ["po", "cohen_kappa", "krippendorff_alpha", "gwet_ac1"] as const;
-
-export type PairSummary = Pick<AgreementResult, "n_units" | "n_coders" | "n_pairable_units" | (typeof PAIR_SUMMARY_STATISTICS)[number]>;
-
-export interface VariableInfo {
-  kind: VariableKind;
-  /** Declared categories in order (presence 0/1; dimension none/flexible/inflexible/both; pooled code-set labels). */
-  categories: Category[];
-  /** category → share of all non-missing values (all coders, all units). */
-  prevalence: Record<string, number>;
-}
-
-export type PairAgreement =
-  | {
-      coderA: string;
-      coderB: string;
-      detail: "full";
-      /** variable → CONTRACTS §6 output for these two coders. */
-      variables: Record<string, AgreementResult>;
-    }
-  | {
-      coderA: string;
-      coderB: string;
-      /** Large cohorts (see pairDetailMaxCoders): the dimension and pooled variables, a few statistics each. */
-      detail: "summary";
-      variables: Record<string, PairSummary>;
-    };
-
-export interface KeyAgreement {
-  coder: string;
-  key: string;
-  variables: Record<string, AgreementResult>;
-}
-
-/** The whole run as stored in agreement_runs.output. */
-export interface AgreementRunOutput {
-  engine: number;
-  settings: AgreementSettings;
-  /** Units = the transcript's turns. */
-  nUnits: number;
-  /** Coders compared: the exercise's coders who have looked at (reviewed or coded) at least one turn, by id. */
-  coders: string[];
-  /** The exercise's coders left out because they have not looked at any turn yet. */
-  idleCoders: string[];
-  /** The key coder, when the exercise has one and it is among `coders`. */
-  keyCoderId: string | null;
-  /** variable → CONTRACTS §6 output over all `coders` (with bootstrap CI). Empty with fewer than two coders. */
-  variables: Record<string, AgreementResult>;
-  variableInfo: Record<string, VariableInfo>;
-  /** Unitizing α over character spans (per `<dimension>.<polarity>` category); null without shared text. */
-  unitizing: (UnitizingResult & { continuumLength: number; nTurns: number }) | null;
-  pairs: PairAgreement[];
-  /**
-   * Each coder against the key. Stored as references: the numbers are those of the pair {coder, key} in
-   * `pairs` (always detail "full"); agreementView puts them in. Storing them twice would double the
-   * output of a cohort run.
-   */
-  vsKey: Array<{ coder: string; key: string }>;
-  /** Run-level notes: codes dropped (stray, orphaned, malformed), idle coders, a variable left out. */
-  warnings: string[];
-}
-
-export interface StoredRun {
-  id: string;
-  exerciseId: string;
-  fingerprint: string;
-  trigger: string;
-  computedAt: Date;
-  durationMs: number;
-  output: AgreementRunOutput;
-}
 
 export interface NewRunRow {
   variable: string;
@@ -260,50 +180,4 @@ export async function exercisesNeedingRun(db: Db): Promise<string[]> {
     .from(exercises)
     .where(and(inArray(exercises.state, ["coding", "revealed"]), sql`${lastChange} > coalesce(${lastRun}, '-infinity'::timestamptz)`));
   return rows.map((r) => r.id);
-}
-
-/** GET /api/exercises/:id/agreement's body (documented in the route file). */
-export interface AgreementView {
-  runId: string;
-  computedAt: string;
-  trigger: string;
-  durationMs: number;
-  /** The exercise's coders with display names; ids are what `pairs`, `vsKey` and `comparedCoders` use. */
-  coders: Array<{ id: string; name: string }>;
-  keyCoderId: string | null;
-  nUnits: number;
-  comparedCoders: string[];
-  idleCoders: string[];
-  settings: AgreementSettings;
-  variables: Record<string, AgreementResult>;
-  variableInfo: Record<string, VariableInfo>;
-  unitizing: AgreementRunOutput["unitizing"];
-  pairs: PairAgreement[];
-  vsKey: KeyAgreement[];
-  warnings: string[];
-}
-
-export function agreementView(run: StoredRun, coders: ReadonlyArray<{ id: string; name: string }>): AgreementView {
-  const o = run.output;
-  return {
-    runId: run.id,
-    computedAt: run.computedAt.toISOString(),
-    trigger: run.trigger,
-    durationMs: run.durationMs,
-    coders: coders.map((c) => ({ id: c.id, name: c.name })),
-    keyCoderId: o.keyCoderId,
-    nUnits: o.nUnits,
-    comparedCoders: o.coders,
-    idleCoders: o.idleCoders,
-    settings: o.settings,
-    variables: o.variables,
-    variableInfo: o.variableInfo,
-    unitizing: o.unitizing,
-    pairs: o.pairs,
-    vsKey: o.vsKey.flatMap(({ coder, key }) => {
-      const pair = o.pairs.find((p) => (p.coderA === coder && p.coderB === key) || (p.coderA === key && p.coderB === coder));
-      return pair?.detail === "full" ? [{ coder, key, variables: pair.variables }] : [];
-    }),
-    warnings: o.warnings,
-  };
 }

@@ -14,30 +14,8 @@ import { idParam } from "@/lib/validation/member";
  * computes runs itself (server/jobs/agreementScheduler: on layer changes, submit, reveal and at start);
  * this route only reads. No run yet → 404, never a computation on the request path.
  *
- * 200 body (lib/db/queries/agreement.ts AgreementView):
- * {
- *   runId: string,
- *   computedAt: ISO string,          // agreement "as of": when its inputs were read — at computation, or later
- *                                    // when a change that moves no unit (a note, a submit) re-confirmed it trigger: "layers"|"transcript"|"rights"|"startup",
- *   durationMs: number,
- *   coders: [{id, name}],            // the exercise's coders
- *   keyCoderId: string | null,       // set when the exercise has a key coder who has coded
- *   nUnits: number,                  // units = the transcript's turns
- *   comparedCoders: [id], idleCoders: [id],   // idle = has not reviewed or coded any turn (left out)
- *   settings: {bootstrap: {replicates, seed}, pairCiMaxCoders, keyCiKinds, pairDetailMaxCoders},
- *   variables: {<variable>: <CONTRACTS §6 output over all compared coders, with ci>},
- *   variableInfo: {<variable>: {kind: "presence"|"dimension"|"pooled", categories, prevalence: {category: share}}},
- *   unitizing: null | {n_coders, n_spans, krippendorff_unitizing_alpha?, krippendorff_unitizing_alpha_by_category,
- *                      warnings, continuumLength, nTurns},
- *   pairs: [{coderA, coderB, detail: "full", variables: {<variable>: <§6 output for the two>}}
- *          | {coderA, coderB, detail: "summary", variables: {<dimension or "pooled">:
- *              {n_units, n_coders, n_pairable_units, po?, cohen_kappa?, krippendorff_alpha?, gwet_ac1?}}}],
- *          // "summary" only for pairs without the key when more than settings.pairDetailMaxCoders coders
- *   vsKey: [{coder, key, variables: {<variable>: <§6 output, coder vs key>}}],
- *   warnings: [string]
- * }
- * Variables: "<dimension>.<polarity>" (12, presence 1/0), "<dimension>" (6, none/flexible/inflexible/both),
- * "pooled" (code set per turn, form-aware distance — lib/domain/fadDistance.ts).
+ * 200 body: lib/agreement/runSchema.ts `agreementViewSchema` (the one definition of the agreement result,
+ * CONTRACTS §4), built by `agreementView` from the run.
  *
  * Rights: agreement shows how others coded, so it follows canSeeAgreement (blind exercise: coders see it
  * only after reveal). Someone who may not see it gets exactly the 404 of "no run yet" — the same status and
