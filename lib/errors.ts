@@ -9,6 +9,7 @@ export const ERROR_KINDS = {
   not_found: { status: 404, close: 4403, message: "Not found." },
   conflict: { status: 409, close: 4409, message: "This changed elsewhere; reload and try again." },
   too_large: { status: 413, close: 4413, message: "That is too large." },
+  unsupported_media_type: { status: 415, close: 4400, message: "The request's content type is not accepted here." },
   rate_limited: { status: 429, close: 4429, message: "Too many requests; wait a moment and try again." },
   internal: { status: 500, close: 1011, message: "Something went wrong on our side. Your saved work is safe; try again." },
   unavailable: { status: 503, close: 1012, message: "The server is restarting; you will be reconnected." },

@@ -9,7 +9,7 @@ import { env, setResolvedEnv } from "../lib/env";
 import { createLogger } from "../lib/log";
 import { createCollabServer, createRedisRelay } from "./collab";
 import { startAgreementScheduler } from "./jobs/agreementScheduler";
-import { originAllowed } from "./originPolicy";
+import { originAllowed } from "../lib/http/origin";
 import { loadOrCreateSecret } from "./secret";
 
 /**

@@ -2,13 +2,26 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, toAppError } from "../errors";
 import { createLogger } from "../log";
+import { type BodyKind, guardRequest } from "./requestGuard";
 
 const log = createLogger("http");
 
-/** Every route handler runs inside this: AppErrors become {error} with their status; anything else is logged and hidden. */
-export function route<Ctx>(handler: (req: Request, ctx: Ctx) => Promise<Response>): (req: Request, ctx: Ctx) => Promise<Response> {
+export interface RouteOptions {
+  /** What a state-changing request must send (lib/http/requestGuard.ts); default "json". */
+  body?: BodyKind;
+}
+
+/**
+ * Every route handler runs inside this (tests/integration/csrfRoutes.test.ts checks each route file):
+ * state-changing requests from a foreign origin are refused (403) and bodies of the wrong content type
+ * too (415) before the handler runs; AppErrors become {error} with their status; anything else is logged
+ * and hidden.
+ */
+export function route<Ctx>(handler: (req: Request, ctx: Ctx) => Promise<Response>, options: RouteOptions = {}): (req: Request, ctx: Ctx) => Promise<Response> {
+  const body = options.body ?? "json";
   return async (req, ctx) => {
     try {
+      guardRequest(req, body);
       return await handler(req, ctx);
     } catch (err) {
       const appError = toAppError(err);

@@ -31,4 +31,4 @@ export const POST = route(async (req: Request) => {
   const id = await createTranscript(db, { cohortId, title, createdBy: user.id, turns });
   await recordAudit(db, { userId: user.id, role, action: "transcript.import", resource: `transcript:${id}`, outcome: "ok", cohortId });
   return NextResponse.json({ id }, { status: 201 });
-});
+}, { body: "upload" });

@@ -40,4 +40,4 @@ export const DELETE = route(async (_req: Request, ctx: { params: Promise<{ id: s
   await recordAudit(db, { userId: user.id, role: roleIn(user.subject, meta.cohortId), action: "transcript.delete", resource: `transcript:${id}`, outcome: "ok", cohortId: meta.cohortId });
   rightsChanged({ kind: "transcript", transcriptId: id, exerciseIds });
   return new NextResponse(null, { status: 204 });
-});
+}, { body: "none" });

@@ -54,4 +54,4 @@ export const POST = route(async (req: Request) => {
   };
   await recordAudit(db, { userId: user.id, role, action: "transcript.import_preview", resource: `cohort:${cohortId}`, outcome: "ok", cohortId });
   return NextResponse.json(body, { headers: { "cache-control": "no-store" } });
-});
+}, { body: "upload" });

@@ -24,4 +24,4 @@ export const POST = route(async (_req: Request, ctx: { params: Promise<{ id: str
   await auditExercise(db, user, exercise, "exercise.reveal");
   rightsChanged({ kind: "exercise", exerciseId: id, transcriptId: exercise.transcriptId });
   return NextResponse.json({ revealed: true });
-});
+}, { body: "none" });

@@ -28,4 +28,4 @@ export const POST = route(async (_req: Request, ctx: { params: Promise<{ id: str
   if (revealed) await auditExercise(db, user, exercise, "exercise.reveal");
   rightsChanged({ kind: "exercise", exerciseId: id, transcriptId: exercise.transcriptId });
   return NextResponse.json({ submitted: true, revealed });
-});
+}, { body: "none" });
