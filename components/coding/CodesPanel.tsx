@@ -1,48 +1,23 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
-import type * as Y from "yjs";
+import { type Ref, useEffect, useMemo, useRef, useState } from "react";
 import { anchorContext, resolveAnchor } from "@/lib/domain/anchoring";
-import { type Codebook, codeLabel, dimensionColour } from "@/lib/domain/codebook";
 import { LiveAgreementSummary } from "../agreement/LiveAgreementSummary";
 import { CodeFilters, type LayerToggle } from "./CodeFilters";
-import type { CodeEntry, CodeFilter, CodeStore } from "./codeStore";
-import { processLabel } from "./codebookText";
-import { coderColour, inkOn } from "./colours";
-
-export interface CurrentTurnInfo {
-  turnId: string;
-  index: number;
-  speaker: string;
-  reviewed: boolean;
-  codes: number;
-}
+import { CodeRow } from "./CodeRow";
+import { useCodingSession } from "./CodingContext";
+import { ALL_SHOWN, type CodeEntry, type CodeFilter } from "./codeStore";
+import type { CodingActions } from "./useCodingActions";
+import type { CurrentTurn } from "./useCurrentTurn";
+import type { Notice } from "./useFeedback";
 
 export interface CodesPanelProps {
-  store: CodeStore;
-  version: number;
-  txDoc: Y.Doc | null;
-  txVersion: number;
-  codebook: Codebook;
-  isCoder: boolean;
-  canCode: boolean;
-  blindCoder: boolean;
+  actions: CodingActions;
+  current: CurrentTurn | null;
+  notice: Notice | null;
   layers: LayerToggle[];
-  notLive: number;
-  filter: CodeFilter;
-  onFilter: (filter: CodeFilter) => void;
-  current: CurrentTurnInfo | null;
-  activeKey: string | null;
-  onJump: (entry: CodeEntry) => void;
-  onEdit: (entry: CodeEntry) => void;
-  onDelete: (entry: CodeEntry) => void;
-  onReanchor: (entry: CodeEntry) => void;
-  onCodeTurn: () => void;
-  onToggleReviewed: () => void;
-  onReviewedUpTo: () => void;
-  notice: { text: string; undo?: () => void } | null;
-  /** Live agreement strip, only where the viewer may see agreement (open mode, staff in blind mode, after reveal). */
-  agreement?: { exerciseId: string; coding: boolean } | null;
+  /** The panel's element, for placing the coding form over it. */
+  ref?: Ref<HTMLElement>;
 }
 
 interface Group {
@@ -54,10 +29,17 @@ interface Group {
 
 const PAGE = 300;
 
-export function CodesPanel(props: CodesPanelProps) {
-  const { store, version, txDoc, txVersion, codebook } = props;
+export function CodesPanel({ actions, current, notice, layers, ref }: CodesPanelProps) {
+  const { exercise, view, store, version, txDoc, txVersion } = useCodingSession();
   const [limit, setLimit] = useState(PAGE);
+  const [filter, setFilter] = useState<CodeFilter>(ALL_SHOWN);
   const listRef = useRef<HTMLDivElement>(null);
+  const activeKey = actions.activeKey;
+  const blindCoder = exercise.mode === "blind" && exercise.state === "coding" && view.isCoder;
+
+  useEffect(() => {
+    if (store.filter !== filter) store.setFilter(filter);
+  }, [store, filter]);
 
   const groups = useMemo(() => {
     void version;
@@ -90,57 +72,32 @@ export function CodesPanel(props: CodesPanelProps) {
   const all = store.totalCodes();
 
   useEffect(() => {
-    if (!props.activeKey) return;
-    listRef.current?.querySelector(`[data-code="${CSS.escape(props.activeKey)}"]`)?.scrollIntoView({ block: "nearest" });
-  }, [props.activeKey]);
+    if (!activeKey) return;
+    listRef.current?.querySelector(`[data-code="${CSS.escape(activeKey)}"]`)?.scrollIntoView({ block: "nearest" });
+  }, [activeKey]);
 
   let budget = limit;
   return (
-    <aside className="codes-panel" aria-label="Codes">
-      {props.current && (
-        <section className="current-turn card" aria-label="Current turn">
-          <div>
-            <strong>
-              Turn {props.current.index + 1} · {props.current.speaker}
-            </strong>{" "}
-            <span className="muted small">
-              {props.current.codes} {props.current.codes === 1 ? "code" : "codes"}
-              {props.current.reviewed ? " · reviewed ✓" : ""}
-            </span>
-          </div>
-          {props.canCode && (
-            <div className="current-actions">
-              <button type="button" className="btn btn-small" onClick={props.onCodeTurn} title="Code the selected text, or the whole turn (C, or 1–6)">
-                Code… <kbd>C</kbd>
-              </button>
-              <button type="button" className="btn btn-small" aria-pressed={props.current.reviewed} onClick={props.onToggleReviewed}>
-                {props.current.reviewed ? "Reviewed ✓" : "Mark reviewed"} <kbd>R</kbd>
-              </button>
-              <button type="button" className="btn btn-small" onClick={props.onReviewedUpTo}>
-                Reviewed up to here <kbd>⇧R</kbd>
-              </button>
-            </div>
-          )}
-        </section>
-      )}
+    <aside className="codes-panel" aria-label="Codes" ref={ref}>
+      {current && <CurrentTurnCard current={current} actions={actions} />}
       <div className="panel-head">
         <h2>
           Codes <span className="muted small">{total === all ? total : `${total} of ${all} shown`}</span>
         </h2>
       </div>
-      <CodeFilters filter={props.filter} onFilter={props.onFilter} layers={props.layers} />
-      {props.blindCoder && <p className="panel-note small">Blind exercise: you see only your own codes until the reveal. Nobody else sees yours either.</p>}
-      {props.notLive > 0 && (
+      <CodeFilters filter={filter} onFilter={setFilter} layers={layers} />
+      {blindCoder && <p className="panel-note small">Blind exercise: you see only your own codes until the reveal. Nobody else sees yours either.</p>}
+      {view.notLive > 0 && (
         <p className="panel-note small">
-          {props.notLive} more {props.notLive === 1 ? "coder's layer is" : "coders' layers are"} not shown live — this page keeps a few connections open. Everyone is
+          {view.notLive} more {view.notLive === 1 ? "coder's layer is" : "coders' layers are"} not shown live — this page keeps a few connections open. Everyone is
           summarised on the review page.
         </p>
       )}
-      {props.notice && (
+      {notice && (
         <p className="panel-notice small" role="status">
-          {props.notice.text}{" "}
-          {props.notice.undo && (
-            <button type="button" className="link-button" onClick={props.notice.undo}>
+          {notice.text}{" "}
+          {notice.undo && (
+            <button type="button" className="link-button" onClick={notice.undo}>
               Undo
             </button>
           )}
@@ -148,7 +105,7 @@ export function CodesPanel(props: CodesPanelProps) {
       )}
       <div className="code-list" ref={listRef} data-testid="code-list">
         {total === 0 ? (
-          <EmptyState all={all} canCode={props.canCode} isCoder={props.isCoder} />
+          <EmptyState all={all} canCode={view.canCode} isCoder={view.isCoder} />
         ) : (
           groups.map((group) => {
             if (budget <= 0) return null;
@@ -159,19 +116,7 @@ export function CodesPanel(props: CodesPanelProps) {
                 <h3 className="code-group-head">{group.turnId ? `Turn ${group.index + 1} · ${group.speaker}` : "Turn deleted from the transcript"}</h3>
                 <ul>
                   {rows.map(({ entry, orphaned }) => (
-                    <CodeRow
-                      key={entry.key}
-                      entry={entry}
-                      orphaned={orphaned}
-                      active={entry.key === props.activeKey}
-                      codebook={codebook}
-                      store={store}
-                      canCode={props.canCode}
-                      onJump={props.onJump}
-                      onEdit={props.onEdit}
-                      onDelete={props.onDelete}
-                      onReanchor={props.onReanchor}
-                    />
+                    <CodeRow key={entry.key} entry={entry} orphaned={orphaned} active={entry.key === activeKey} actions={actions} />
                   ))}
                 </ul>
               </section>
@@ -184,8 +129,40 @@ export function CodesPanel(props: CodesPanelProps) {
           </button>
         )}
       </div>
-      {props.agreement && <LiveAgreementSummary exerciseId={props.agreement.exerciseId} coding={props.agreement.coding} />}
+      {view.seesOthers && <LiveAgreementSummary exerciseId={exercise.id} coding={exercise.state === "coding"} />}
     </aside>
+  );
+}
+
+function CurrentTurnCard({ current, actions }: { current: CurrentTurn; actions: CodingActions }) {
+  const { viewer, view, store } = useCodingSession();
+  const reviewed = store.reviewedBy(viewer.id).has(current.turnId);
+  const codes = store.visibleForTurn(current.turnId).length;
+  return (
+    <section className="current-turn card" aria-label="Current turn">
+      <div>
+        <strong>
+          Turn {current.index + 1} · {current.speaker}
+        </strong>{" "}
+        <span className="muted small">
+          {codes} {codes === 1 ? "code" : "codes"}
+          {reviewed ? " · reviewed ✓" : ""}
+        </span>
+      </div>
+      {view.canCode && (
+        <div className="current-actions">
+          <button type="button" className="btn btn-small" onClick={() => actions.openNew(null)} title="Code the selected text, or the whole turn (C, or 1–6)">
+            Code… <kbd>C</kbd>
+          </button>
+          <button type="button" className="btn btn-small" aria-pressed={reviewed} onClick={actions.toggleReviewed}>
+            {reviewed ? "Reviewed ✓" : "Mark reviewed"} <kbd>R</kbd>
+          </button>
+          <button type="button" className="btn btn-small" onClick={actions.reviewedUpTo}>
+            Reviewed up to here <kbd>⇧R</kbd>
+          </button>
+        </div>
+      )}
+    </section>
   );
 }
 
@@ -207,57 +184,3 @@ function EmptyState({ all, canCode, isCoder }: { all: number; canCode: boolean; 
   return <p className="empty">{isCoder ? "You didn't add any codes in this exercise." : "No codes yet — coders' codes appear here as they work."}</p>;
 }
 
-function CodeRow({
-  entry,
-  orphaned,
-  active,
-  codebook,
-  store,
-  canCode,
-  onJump,
-  onEdit,
-  onDelete,
-  onReanchor,
-}: { entry: CodeEntry; orphaned: boolean; active: boolean; codebook: Codebook; store: CodeStore; canCode: boolean } & Pick<CodesPanelProps, "onJump" | "onEdit" | "onDelete" | "onReanchor">) {
-  const { code } = entry;
-  const own = store.isOwn(entry.coderId);
-  const colour = dimensionColour(code.dimension);
-  const label = codeLabel(code.dimension, code.polarity);
-  const who = own ? "you" : store.coderName(entry.coderId);
-  const process = processLabel(codebook, code);
-  return (
-    <li className={`code-row${active ? " code-row-active" : ""}`} data-code={entry.key}>
-      <button type="button" className="row-main" onClick={() => onJump(entry)} aria-label={`${label}, “${code.quote}”, ${process}, by ${who}. Jump to the text.`}>
-        <span
-          className={`chip chip-${code.polarity}${store.layerSources().length > 1 ? " chip-marked" : ""}`}
-          style={{ ["--code-colour" as string]: colour, ["--chip-ink" as string]: code.polarity === "flexible" ? inkOn(colour) : "var(--ink)", ["--coder-colour" as string]: coderColour(entry.coderId) }}
-        >
-          {label}
-        </span>
-        <span className="row-text">
-          <span className="row-quote">“{code.quote.length > 90 ? `${code.quote.slice(0, 90)}…` : code.quote}”</span>
-          <span className="row-meta">
-            {process && <> — {process}</>}
-            {code.note && <> · {code.note}</>} <span className="row-coder">({who})</span>
-          </span>
-          {orphaned && <span className="row-orphan">⚠ The text this code marked was changed or deleted.</span>}
-        </span>
-      </button>
-      {own && canCode && (
-        <span className="row-actions">
-          {orphaned && (
-            <button type="button" className="btn btn-small" onClick={() => onReanchor(entry)}>
-              Re-attach
-            </button>
-          )}
-          <button type="button" className="btn btn-small" onClick={() => onEdit(entry)} aria-label={`Edit ${label} on “${code.quote.slice(0, 40)}”`}>
-            Edit
-          </button>
-          <button type="button" className="btn btn-small" onClick={() => onDelete(entry)} aria-label={`Delete ${label} on “${code.quote.slice(0, 40)}”`}>
-            Delete
-          </button>
-        </span>
-      )}
-    </li>
-  );
-}

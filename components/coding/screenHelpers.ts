@@ -4,20 +4,19 @@ import type { PopoverPlace } from "./CodePopover";
 import { findTurn } from "./editorNavigation";
 
 /**
- * The form opens beside the transcript, over the codes panel, level with what is being coded: it never
- * hides the text a coder is reading.
+ * The form opens beside the transcript, over the codes panel (whose left edge is `panelLeft`), level with
+ * what is being coded: it never hides the text a coder is reading.
  */
-export function placeOf(editor: Editor, target: { turnId: string; start: number; end: number; whole: boolean }): PopoverPlace {
+export function placeBeside(editor: Editor, target: { turnId: string; start: number; whole: boolean }, panelLeft: number | undefined): PopoverPlace {
   const turn = findTurn(editor.state.doc, target.turnId);
-  const element = document.getElementById(`turn-${target.turnId}`)?.querySelector(".turn-text");
-  const panel = document.querySelector(".codes-panel")?.getBoundingClientRect();
-  const left = panel ? panel.left + 8 : window.innerWidth - 400;
-  if (!turn || target.whole || !element) {
-    const rect = (element ?? editor.view.dom).getBoundingClientRect();
-    return { left, top: Math.max(0, rect.top), bottom: Math.max(0, rect.top) };
+  const left = panelLeft !== undefined ? panelLeft + 8 : window.innerWidth - 400;
+  if (!turn) {
+    const top = Math.max(0, editor.view.dom.getBoundingClientRect().top);
+    return { left, top, bottom: top };
   }
-  const from = editor.view.coordsAtPos(turn.pos + 1 + target.start);
-  return { left, top: from.top, bottom: from.top };
+  // The turn's text starts at pos + 1; a span at its start offset within it.
+  const top = Math.max(0, editor.view.coordsAtPos(turn.pos + 1 + (target.whole ? 0 : target.start)).top);
+  return { left, top, bottom: top };
 }
 
 export async function post(url: string): Promise<string | null> {
