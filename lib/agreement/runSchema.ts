@@ -9,7 +9,7 @@ import type { ScalarStatistic } from "./types";
  */
 
 /** Bumped when the engine's output for the same layers changes, so old fingerprints stop matching. */
-export const AGREEMENT_ENGINE_VERSION = 1;
+export const AGREEMENT_ENGINE_VERSION = 2;
 
 export const VARIABLE_KINDS = ["presence", "dimension", "pooled"] as const;
 export const variableKindSchema = z.enum(VARIABLE_KINDS);
@@ -124,6 +124,15 @@ export type PairAgreement = z.infer<typeof pairAgreementSchema>;
 export const keyAgreementSchema = z.object({ coder: z.string(), key: z.string(), variables: z.record(z.string(), agreementResultSchema) });
 export type KeyAgreement = z.infer<typeof keyAgreementSchema>;
 
+/**
+ * The units themselves, compactly: the unit turn ids in transcript order and, per compared coder, their
+ * code set on each unit as a 12-bit mask (lib/domain/fadDistance; −1 = not looked at). Views over a whole
+ * class (group review, a trainee against the key) read per-turn distributions from here instead of
+ * replaying every layer's log. Runs stored before engine 2 lack it (lib/db/queries/agreement unitMasksOf).
+ */
+export const unitMasksSchema = z.object({ units: z.array(z.string()), masks: z.record(z.string(), z.array(z.number().int().min(-1).max(4095))) });
+export type UnitMasks = z.infer<typeof unitMasksSchema>;
+
 /** Which turns are units (an exercise setting). Runs stored before the setting existed lack it. */
 export const unitScopeSchema = z.enum(["client_turns", "all_turns"]);
 
@@ -155,6 +164,8 @@ export const agreementRunOutputSchema = z.object({
   vsKey: z.array(z.object({ coder: z.string(), key: z.string() })),
   /** Run-level notes: codes dropped (stray, orphaned, malformed), idle coders, a variable left out. */
   warnings: z.array(z.string()),
+  /** Each compared coder's code set per unit (engine ≥ 2; see unitMasksSchema). */
+  unitMasks: unitMasksSchema.optional(),
 });
 export type AgreementRunOutput = z.infer<typeof agreementRunOutputSchema>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Subject } from "./can";
-import { type ExerciseFacts, canSeeAgreement, consensusAccess, layerAccess } from "./exerciseRules";
+import { type ExerciseFacts, canSeeAgreement, consensusAccess, layerAccess, seesCoderNames } from "./exerciseRules";
 
 const member = (userId: string, role: "instructor" | "supervisor" | "trainee"): Subject => ({ userId, memberships: [{ cohortId: "c", role }] });
 const blind: ExerciseFacts = { cohortId: "c", mode: "blind", state: "coding", coderIds: ["a", "b", "sup"], submittedIds: [], codersSettle: false };
@@ -43,5 +43,13 @@ describe("exercise visibility rules", () => {
     expect(consensusAccess(member("a", "trainee"), revealed)).toBe("read");
     expect(consensusAccess(member("a", "trainee"), { ...revealed, codersSettle: true })).toBe("write");
     expect(consensusAccess(member("sup", "supervisor"), { ...revealed, state: "closed" })).toBe("read");
+  });
+
+  it("staff always see coders' names; a trainee only when the exercise allows it; outsiders never", () => {
+    const revealed = { ...blind, state: "revealed" as const };
+    expect(seesCoderNames(member("sup", "supervisor"), revealed)).toBe(true);
+    expect(seesCoderNames(member("a", "trainee"), revealed)).toBe(false);
+    expect(seesCoderNames(member("a", "trainee"), { ...revealed, coderNamesVisible: true })).toBe(true);
+    expect(seesCoderNames({ userId: "x", memberships: [{ cohortId: "other", role: "instructor" }] }, revealed)).toBe(false);
   });
 });

@@ -11,6 +11,8 @@ export interface ExerciseFacts {
   coderIds: readonly string[];
   submittedIds: readonly string[];
   codersSettle: boolean;
+  /** Coders who are not staff see each other's names in review after the reveal (absent: no). */
+  coderNamesVisible?: boolean;
 }
 
 export type Access = "none" | "read" | "write";
@@ -61,6 +63,16 @@ export function consensusAccess(subject: Subject, facts: ExerciseFacts): Access 
 /** Agreement reveals how others coded, so it follows the same visibility as their layers. */
 export function canSeeAgreement(subject: Subject, facts: ExerciseFacts): boolean {
   return seesOtherLayers(subject, facts);
+}
+
+/**
+ * Whose names a viewer of the class's coding sees beside the codes: staff always (they may still hide
+ * them on a projector); a coder only when the exercise allows it — otherwise the class is anonymous to
+ * them and they see only "you" and "the key".
+ */
+export function seesCoderNames(subject: Subject, facts: ExerciseFacts): boolean {
+  if (!canViewExercise(subject, facts)) return false;
+  return isStaff(subject, facts) || facts.coderNamesVisible === true;
 }
 
 /** The transcript must not move under blind coders: reliability data needs a fixed text. */

@@ -149,6 +149,8 @@ export const exercises = pgTable(
     codebookVersion: integer("codebook_version").notNull().default(1),
     /** Whether coders, not only supervisors, may settle consensus after reveal. */
     codersSettle: boolean("coders_settle").notNull().default(false),
+    /** Whether coders who are not staff see each other's names in review after the reveal (staff always do). */
+    coderNamesVisible: boolean("coder_names_visible").notNull().default(false),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     revealedAt: timestamp("revealed_at", { withTimezone: true }),

@@ -15,12 +15,14 @@ export const newExerciseSchema = z.object({
   keyCoderId: idParam.nullish(),
   revealRule: z.enum(["all_submitted", "instructor"]).default("instructor"),
   codersSettle: z.boolean().default(false),
+  /** Trainees see each other's names in review after the reveal (staff always do). */
+  coderNamesVisible: z.boolean().default(false),
 });
 
 export type NewExerciseInput = z.input<typeof newExerciseSchema>;
 export type NewExercise = z.output<typeof newExerciseSchema>;
 
-export type ExerciseField = "transcriptId" | "title" | "mode" | "coderIds" | "keyCoderId" | "revealRule" | "codersSettle";
+export type ExerciseField = "transcriptId" | "title" | "mode" | "coderIds" | "keyCoderId" | "revealRule" | "codersSettle" | "coderNamesVisible";
 
 /**
  * Field-by-field problems in plain words, for the form. The rule that the key coder is one of the coders
@@ -52,6 +54,7 @@ const FIELD_WORDS: Record<ExerciseField, string> = {
   keyCoderId: "Choose the key coder from the coders, or no key.",
   revealRule: "Choose when codes are revealed.",
   codersSettle: "",
+  coderNamesVisible: "",
 };
 
 /** The schema's own message where it is written for people; the field's fixed sentence otherwise. */

@@ -186,6 +186,7 @@ export function computePrepared(prepared: PreparedAgreement): ComputedAgreement 
     pairs: [],
     vsKey: [],
     warnings: [...prepared.warnings],
+    unitMasks: { units: [...units.units], masks: Object.fromEntries(coders.map((c) => [c, Array.from(units.masks[c] ?? [])])) },
   };
   if (coders.length < 2) return { output, rows };
 

@@ -43,6 +43,7 @@ export const POST = route(async (req: Request) => {
     coderIds,
     keyCoderId: body.keyCoderId ?? null,
     codersSettle: body.codersSettle,
+    coderNamesVisible: body.coderNamesVisible,
     codebookId: codebook.id,
     codebookVersion: codebook.codebook.version,
     createdBy: user.id,

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
-import type { AgreementRunOutput, AgreementSettings, StoredRun } from "../../agreement/runSchema";
+import { AGREEMENT_ENGINE_VERSION, type AgreementRunOutput, type AgreementSettings, type StoredRun, type UnitMasks, unitMasksSchema } from "../../agreement/runSchema";
 import type { Db } from "../client";
 import { newId } from "../ids";
 import { agreementResults, agreementRuns, exercises, yjsSnapshots, yjsUpdates } from "../schema";
@@ -165,8 +165,8 @@ export async function agreementRunRows(db: Db, runId: string): Promise<Array<typ
 }
 
 /**
- * Exercises (coding or revealed) whose layers changed after their latest run, or that have layer data
- * and no run at all: the scheduler computes them at start, covering changes made while no scheduler
+ * Exercises (coding or revealed) whose layers changed after their latest run, that have layer data and
+ * no run at all, or whose latest run came from an older engine: the scheduler computes them at start, covering changes made while no scheduler
  * ran (a shutdown drops debounced runs that had not started yet) and runs that failed.
  */
 export async function exercisesNeedingRun(db: Db): Promise<string[]> {
@@ -175,9 +175,27 @@ export async function exercisesNeedingRun(db: Db): Promise<string[]> {
     (select max(${yjsUpdates.createdAt}) from ${yjsUpdates} where ${yjsUpdates.room} like ${rooms}),
     (select max(${yjsSnapshots.updatedAt}) from ${yjsSnapshots} where ${yjsSnapshots.room} like ${rooms}))`;
   const lastRun = sql`(select max(${agreementRuns.computedAt}) from ${agreementRuns} where ${agreementRuns.exerciseId} = ${exercises.id})`;
+  // A run from an older engine lacks what today's views read (e.g. unitMasks): recompute it once.
+  const lastEngine = sql`(select coalesce((${agreementRuns.output}->>'engine')::int, 0) from ${agreementRuns} where ${agreementRuns.exerciseId} = ${exercises.id} order by ${agreementRuns.computedAt} desc limit 1)`;
   const rows = await db
     .select({ id: exercises.id })
     .from(exercises)
-    .where(and(inArray(exercises.state, ["coding", "revealed"]), sql`${lastChange} > coalesce(${lastRun}, '-infinity'::timestamptz)`));
+    .where(
+      and(
+        inArray(exercises.state, ["coding", "revealed"]),
+        sql`(${lastChange} > coalesce(${lastRun}, '-infinity'::timestamptz) or ${lastEngine} < ${AGREEMENT_ENGINE_VERSION})`,
+      ),
+    );
   return rows.map((r) => r.id);
+}
+
+/**
+ * The run's per-unit code sets, checked (stored JSON is a boundary): null for a run stored before engine
+ * 2, or one whose masks do not line up with its units.
+ */
+export function unitMasksOf(run: StoredRun): UnitMasks | null {
+  const parsed = unitMasksSchema.safeParse(run.output.unitMasks);
+  if (!parsed.success) return null;
+  const n = parsed.data.units.length;
+  return Object.values(parsed.data.masks).every((m) => m.length === n) ? parsed.data : null;
 }

@@ -15,6 +15,8 @@ export interface ExerciseRow {
   keyCoderId: string | null;
   codebookVersion: number;
   codersSettle: boolean;
+  /** Coders who are not staff see each other's names in review after the reveal. */
+  coderNamesVisible: boolean;
   createdAt: Date;
 }
 
@@ -33,6 +35,7 @@ const columns = {
   keyCoderId: exercises.keyCoderId,
   codebookVersion: exercises.codebookVersion,
   codersSettle: exercises.codersSettle,
+  coderNamesVisible: exercises.coderNamesVisible,
   createdAt: exercises.createdAt,
 };
 
@@ -57,6 +60,7 @@ export function exerciseFacts(ex: ExerciseDetail): ExerciseFacts {
     coderIds: ex.coders.map((c) => c.id),
     submittedIds: ex.coders.filter((c) => c.submitted).map((c) => c.id),
     codersSettle: ex.codersSettle,
+    coderNamesVisible: ex.coderNamesVisible,
   };
 }
 
@@ -89,6 +93,7 @@ export async function createExercise(
     coderIds: readonly string[];
     keyCoderId: string | null;
     codersSettle: boolean;
+    coderNamesVisible?: boolean;
     codebookId: string | null;
     codebookVersion: number;
     createdBy: string;
@@ -105,6 +110,7 @@ export async function createExercise(
       revealRule: input.revealRule,
       keyCoderId: input.keyCoderId,
       codersSettle: input.codersSettle,
+      coderNamesVisible: input.coderNamesVisible ?? false,
       codebookId: input.codebookId,
       codebookVersion: input.codebookVersion,
       createdBy: input.createdBy,
@@ -140,6 +146,12 @@ export async function closeExercise(db: Db, exerciseId: string): Promise<boolean
     .set({ state: "closed", closedAt: new Date() })
     .where(and(eq(exercises.id, exerciseId), eq(exercises.state, "revealed")))
     .returning({ id: exercises.id });
+  return updated.length > 0;
+}
+
+/** Lets (or stops) coders who are not staff see each other's names in review; returns false for no such exercise. */
+export async function setCoderNamesVisible(db: Db, exerciseId: string, visible: boolean): Promise<boolean> {
+  const updated = await db.update(exercises).set({ coderNamesVisible: visible }).where(eq(exercises.id, exerciseId)).returning({ id: exercises.id });
   return updated.length > 0;
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE "exercises" ADD COLUMN "coder_names_visible" boolean DEFAULT false NOT NULL;
