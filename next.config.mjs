@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Both this list and "type": "module" are needed so Next and the tsx server share one yjs and one PGlite.
-  serverExternalPackages: ["yjs", "y-protocols", "lib0", "@electric-sql/pglite", "postgres", "drizzle-orm", "ws"],
+  serverExternalPackages: ["yjs", "y-protocols", "lib0", "@electric-sql/pglite", "postgres", "drizzle-orm", "ws", "ioredis", "rate-limiter-flexible"],
   // Parallel local builds (several engineers in one checkout) each get their own output folder.
   distDir: process.env.COFLEX_NEXT_DIST || ".next",
   poweredByHeader: false,

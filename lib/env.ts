@@ -20,6 +20,12 @@ const envSchema = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   /** Comma-separated extra origins allowed to open collaboration sockets (besides NEXTAUTH_URL and the request host). */
   COFLEX_ALLOWED_ORIGINS: z.string().optional(),
+  /**
+   * "1" behind a load balancer that appends the client's address to X-Forwarded-For (HAProxy
+   * `option forwardfor`, nginx `proxy_add_x_forwarded_for`): the sign-in throttle then counts per client,
+   * not per balancer. Leave unset when clients reach the server directly — they could forge the header.
+   */
+  COFLEX_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   /** Log level for the server's own logs. */
   COFLEX_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });

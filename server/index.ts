@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { CLIENT_IP_HEADER } from "../lib/auth/options";
+import { closeSignInThrottles } from "../lib/auth/throttle";
 import { COLLAB_PATH, type Room } from "../lib/collab/roomName";
 import { onRightsChanged } from "../lib/collab/rightsBus";
 import { closeSharedDb, openDb, setSharedDb } from "../lib/db/client";
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
 
   const server = createServer((req, res) => {
     // The sign-in throttle keys on this header; never trust one the client sent.
-    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
+    req.headers[CLIENT_IP_HEADER] = clientIp(req, e.COFLEX_TRUST_PROXY === "1");
     if (!nextHandler) {
       res.statusCode = req.url === "/healthz" ? 200 : 404;
       res.end(req.url === "/healthz" ? "ok" : "not found");
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
     // Flush every pending write and close sockets with 1012 so clients reconnect to the next instance.
     await collab.shutdown();
     await relay?.close();
+    await closeSignInThrottles();
     await agreement.stop();
     server.closeAllConnections();
     await closeSharedDb();
@@ -115,6 +117,13 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+/** The last X-Forwarded-For entry is the one our own balancer appended; earlier ones are the client's to forge. */
+function clientIp(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers["x-forwarded-for"];
+  const last = trustProxy ? (Array.isArray(forwarded) ? forwarded.join(",") : forwarded)?.split(",").pop()?.trim() : undefined;
+  return last || req.socket.remoteAddress || "unknown";
 }
 
 main().catch((err: unknown) => {

@@ -1,24 +1,13 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
 import { getDb } from "../db/client";
-import { findUserByEmail } from "../db/queries/users";
-import { DUMMY_HASH, verifyPassword } from "./password";
+import { signInWithPassword } from "./signIn";
 import { SESSION_IDLE_SECONDS, isTokenLive } from "./sessionToken";
 import { signInThrottles } from "./throttle";
 import { env } from "../env";
 
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(1024),
-});
-
 /** The server overwrites this header with the socket's address, so a client cannot choose its own IP. */
 export const CLIENT_IP_HEADER = "x-coflex-client-ip";
-
-function minutes(ms: number): number {
-  return Math.max(1, Math.ceil(ms / 60_000));
-}
 
 export function authOptions(): NextAuthOptions {
   return {
@@ -31,26 +20,10 @@ export function authOptions(): NextAuthOptions {
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
-          const parsed = credentialsSchema.safeParse(credentials ?? {});
-          if (!parsed.success) throw new Error("Enter your email address and password.");
-          const { email, password } = parsed.data;
           const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
-          const ip = headers[CLIENT_IP_HEADER] ?? "unknown";
-          const throttles = signInThrottles();
-          const wait = Math.max(throttles.account.retryAfter(email), throttles.ip.retryAfter(ip));
-          if (wait > 0) {
-            throw new Error(`Too many failed sign-ins. Try again in ${minutes(wait)} minute${minutes(wait) === 1 ? "" : "s"}.`);
-          }
-          const db = await getDb();
-          const user = await findUserByEmail(db, email);
-          const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-          if (!user || !ok || user.disabled) {
-            throttles.account.fail(email);
-            throttles.ip.fail(ip);
-            throw new Error("That email and password do not match an account.");
-          }
-          throttles.account.reset(email);
-          return { id: user.id, name: user.name, email: user.email };
+          const e = env();
+          const throttles = signInThrottles({ redisUrl: e.REDIS_URL, secret: e.NEXTAUTH_SECRET ?? "" });
+          return signInWithPassword({ db: await getDb(), throttles }, credentials, headers[CLIENT_IP_HEADER] ?? "unknown");
         },
       }),
     ],

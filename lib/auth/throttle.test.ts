@@ -1,30 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { FailureThrottle } from "./throttle";
+import { createSignInThrottles } from "./throttle";
 
-describe("sign-in throttle", () => {
-  it("blocks a key after the limit of failures inside the window and says for how long", () => {
-    let now = 1_000_000;
-    const t = new FailureThrottle({ limit: 3, windowMs: 60_000 }, () => now);
+const rules = { account: { limit: 3, windowMs: 60_000 }, ip: { limit: 10, windowMs: 60_000 } };
+
+describe("sign-in throttle (in memory, without REDIS_URL)", () => {
+  it("blocks a key after the limit of failures inside the window and says for how long", async () => {
+    const t = createSignInThrottles({ secret: "s".repeat(32), rules });
+    expect(t.store).toBe("memory");
     for (let i = 0; i < 3; i++) {
-      expect(t.retryAfter("a@x")).toBe(0);
-      t.fail("a@x");
-      now += 1000;
+      expect(await t.account.retryAfter("a@x")).toBe(0);
+      await t.account.fail("a@x");
     }
-    expect(t.retryAfter("a@x")).toBe(57_000);
-    expect(t.retryAfter("b@x")).toBe(0);
+    const wait = await t.account.retryAfter("a@x");
+    expect(wait).toBeGreaterThan(50_000);
+    expect(wait).toBeLessThanOrEqual(60_000);
+    expect(await t.account.retryAfter("b@x")).toBe(0);
   });
 
-  it("lets a key try again once its oldest failures leave the window, and forgets it on success", () => {
-    let now = 0;
-    const t = new FailureThrottle({ limit: 2, windowMs: 10_000 }, () => now);
-    t.fail("k");
-    t.fail("k");
-    expect(t.retryAfter("k")).toBeGreaterThan(0);
-    now = 10_001;
-    expect(t.retryAfter("k")).toBe(0);
-    t.fail("k");
-    t.reset("k");
-    t.fail("k");
-    expect(t.retryAfter("k")).toBe(0);
+  it("forgets a key's failures on reset (a successful sign-in)", async () => {
+    const t = createSignInThrottles({ secret: "s".repeat(32), rules });
+    await t.account.fail("k");
+    await t.account.fail("k");
+    await t.account.reset("k");
+    await t.account.fail("k");
+    await t.account.fail("k");
+    expect(await t.account.retryAfter("k")).toBe(0);
+    await t.account.fail("k");
+    expect(await t.account.retryAfter("k")).toBeGreaterThan(0);
   });
 });
