@@ -84,9 +84,14 @@ export function AgreementDashboard({ exercise, initial, unit, styles, settings }
               <div className="section-head">
                 <h2 id="per-dimension">Agreement per dimension</h2>
                 <p className="muted">
-                  {compared.length} coders compared ({compared.join(", ")}) · {data.nUnits} turns in the transcript
+                  {compared.length} coders compared ({compared.join(", ")}) · <span data-testid="unit-definition">{data.unitDefinition}</span>
                   {data.idleCoders.length > 0 ? ` · ${data.idleCoders.length} not started yet` : ""}
                 </p>
+                {submitChoices(data).map((line) => (
+                  <p key={line} className="muted">
+                    {line}
+                  </p>
+                ))}
               </div>
               <div className="agreement-controls">
                 <div role="group" aria-label="Coefficient" className="segmented">
@@ -236,4 +241,16 @@ function EmptyAgreement({ exerciseId, data, compared, coding }: { exerciseId: st
       </p>
     </section>
   );
+}
+
+/** What coders chose at submit for the units they had not looked at: it changes their n, so say it. */
+function submitChoices(data: AgreementData): string[] {
+  return data.coders.flatMap((c) => {
+    if (!c.unreviewed || c.unreviewed.count === 0) return [];
+    const n = c.unreviewed.count;
+    const units = `${n} unit${n === 1 ? "" : "s"}`;
+    return c.unreviewed.choice === "reviewed"
+      ? [`${c.name} marked the remaining ${units} reviewed with no code at submit (they count as absent).`]
+      : [`${c.name} left ${units} not looked at when submitting (they count as missing, not as absent).`];
+  });
 }

@@ -10,9 +10,19 @@ function skewed(n: number, disagree: number): { a: string[]; b: string[] } {
 }
 
 describe("agreement warnings", () => {
-  it("warns about fewer than 30 units", () => {
+  it("warns about fewer than 30 pairable units", () => {
     const r = computeAgreement({ level: "nominal", data: { a: [1, 2, 1], b: [1, 2, 2] } });
-    expect(r.warnings.some((w) => /Only 3 units were coded; with fewer than 30 units/.test(w))).toBe(true);
+    expect(r.warnings.some((w) => /^Only 3 units are pairable \(coded by two or more coders, 6 pairable values\); with fewer than 30 pairable units/.test(w))).toBe(true);
+  });
+
+  it("counts pairable units, not units with any value, in the sample-size warning", () => {
+    // 11 units have a value, but only 9 have two: the warning must say 9 (the case measured in issue 9).
+    const a = [1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1];
+    const b = [1, 2, 1, 2, 1, 2, 1, 2, 2, null, null];
+    const r = computeAgreement({ level: "nominal", data: { a, b } });
+    expect(r.n_pairable_units).toBe(9);
+    expect(r.warnings).toContainEqual(expect.stringMatching(/^Only 9 units are pairable .*; 2 more units have a value from one coder only and do not count\)/));
+    expect(r.warnings.join(" ")).not.toMatch(/11 units/);
   });
 
   it("does not warn about sample size with 30 or more units", () => {
@@ -46,6 +56,6 @@ describe("agreement warnings", () => {
     const a = Array.from({ length: 40 }, (_, i) => i % 2);
     const b = a.map((v, i) => (i < 10 ? v : null));
     const r = computeAgreement({ level: "nominal", data: { a, b } });
-    expect(r.warnings).toContainEqual(expect.stringMatching(/Only 10 of 40 coded units were coded by at least two coders/));
+    expect(r.warnings).toContainEqual(expect.stringMatching(/Only 10 units are pairable \(coded by two or more coders, 20 pairable values; 30 more units have a value from one coder only/));
   });
 });

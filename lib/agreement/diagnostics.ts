@@ -30,16 +30,16 @@ export function agreementWarnings(rd: ReliabilityData, counts: UnitCounts, resul
   }
   const allValues = totals.reduce((a, b) => a + b, 0);
 
-  if (codedUnits < MIN_UNITS) {
-    warnings.push(
-      `Only ${codedUnits} unit${codedUnits === 1 ? " was" : "s were"} coded; with fewer than ${MIN_UNITS} units the coefficients and their confidence intervals are unstable.`,
-    );
-  }
-  if (result.n_pairable_units === 0) {
+  // Counted in pairable units (values from two or more coders): only those enter any coefficient, so a
+  // count of units with any value at all would overstate what the numbers rest on.
+  const pairable = result.n_pairable_units;
+  if (pairable === 0) {
     warnings.push("No unit was coded by two or more coders, so there are no pairable values and no agreement can be computed.");
-  } else if (codedUnits >= MIN_UNITS && result.n_pairable_units < MIN_UNITS) {
+  } else if (pairable < MIN_UNITS) {
+    const single = codedUnits - pairable;
+    const aside = single > 0 ? `; ${single} more unit${single === 1 ? " has" : "s have"} a value from one coder only and ${single === 1 ? "does" : "do"} not count` : "";
     warnings.push(
-      `Only ${result.n_pairable_units} of ${codedUnits} coded units were coded by at least two coders (${pairableValues} pairable values); units coded once do not count toward agreement, so the coefficients rest on few data.`,
+      `Only ${pairable} unit${pairable === 1 ? " is" : "s are"} pairable (coded by two or more coders, ${pairableValues} pairable values${aside}); with fewer than ${MIN_UNITS} pairable units the coefficients and their confidence intervals are unstable.`,
     );
   }
 

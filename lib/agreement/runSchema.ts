@@ -8,8 +8,13 @@ import type { ScalarStatistic } from "./types";
  * pages all validate or type against these schemas; nothing else describes the shape.
  */
 
-/** Bumped when the engine's output for the same layers changes, so old fingerprints stop matching. */
-export const AGREEMENT_ENGINE_VERSION = 2;
+/**
+ * Bumped when the engine's output for the same layers changes, so old fingerprints stop matching and
+ * start-up recomputes exercises whose latest run is older (exercisesNeedingRun).
+ * 2: runs keep each coder's code set per unit (unitMasks). 3: units are client turns by default
+ * (lib/domain/agreementUnits), with the unit definition in the output.
+ */
+export const AGREEMENT_ENGINE_VERSION = 3;
 
 export const VARIABLE_KINDS = ["presence", "dimension", "pooled"] as const;
 export const variableKindSchema = z.enum(VARIABLE_KINDS);
@@ -169,6 +174,9 @@ export const agreementRunOutputSchema = z.object({
 });
 export type AgreementRunOutput = z.infer<typeof agreementRunOutputSchema>;
 
+export const unreviewedAtSubmitSchema = z.object({ choice: z.enum(["reviewed", "missing"]), count: z.number().int() });
+export type UnreviewedAtSubmit = z.infer<typeof unreviewedAtSubmitSchema>;
+
 /**
  * GET /api/exercises/:id/agreement's body (CONTRACTS §4) and the pushed summary. `source` says where the
  * numbers come from: "live" = point estimates from the in-memory tables, current within a second, with
@@ -181,8 +189,12 @@ export const agreementViewSchema = z.object({
   trigger: z.string(),
   durationMs: z.number(),
   source: z.enum(["live", "run"]).optional(),
-  /** The exercise's coders with display names; ids are what `pairs`, `vsKey` and `comparedCoders` use. */
-  coders: z.array(z.object({ id: z.string(), name: z.string() })),
+  /**
+   * The exercise's coders with display names; ids are what `pairs`, `vsKey` and `comparedCoders` use.
+   * `unreviewed`: at submit, the units the coder had not looked at and what they chose for them (marked
+   * reviewed with no code = absent, or left missing); absent when nothing was left or asked.
+   */
+  coders: z.array(z.object({ id: z.string(), name: z.string(), unreviewed: unreviewedAtSubmitSchema.optional() })),
   keyCoderId: z.string().nullable(),
   nUnits: z.number(),
   unitDefinition: z.string(),
@@ -210,9 +222,9 @@ export interface StoredRun {
 }
 
 /** The unit definition a view shows when a run predates the setting. */
-export const ALL_TURNS_DEFINITION = "Units are the transcript's turns.";
+export const ALL_TURNS_DEFINITION = "Units are all the transcript's turns (computed before units were limited to client turns).";
 
-export function agreementView(run: StoredRun, coders: ReadonlyArray<{ id: string; name: string }>): AgreementView {
+export function agreementView(run: StoredRun, coders: ReadonlyArray<{ id: string; name: string; unreviewed?: UnreviewedAtSubmit | null }>): AgreementView {
   const o = run.output;
   return {
     runId: run.id,
@@ -220,7 +232,7 @@ export function agreementView(run: StoredRun, coders: ReadonlyArray<{ id: string
     trigger: run.trigger,
     durationMs: run.durationMs,
     source: "run",
-    coders: coders.map((c) => ({ id: c.id, name: c.name })),
+    coders: coders.map((c) => ({ id: c.id, name: c.name, ...(c.unreviewed ? { unreviewed: c.unreviewed } : {}) })),
     keyCoderId: o.keyCoderId,
     nUnits: o.nUnits,
     unitDefinition: o.unitDefinition ?? ALL_TURNS_DEFINITION,

@@ -129,6 +129,10 @@ export const codebooks = pgTable(
 export const EXERCISE_MODES = ["blind", "open"] as const;
 export const EXERCISE_STATES = ["coding", "revealed", "closed"] as const;
 export const REVEAL_RULES = ["all_submitted", "instructor"] as const;
+/** lib/domain/agreementUnits UNIT_SCOPES (kept literal here: the schema imports nothing of the domain). */
+export const UNIT_SCOPE_VALUES = ["client_turns", "all_turns"] as const;
+/** What a coder chose at submit for the units they had not looked at (lib/domain/submitChoice). */
+export const UNREVIEWED_CHOICES = ["reviewed", "missing"] as const;
 
 export const exercises = pgTable(
   "exercises",
@@ -151,6 +155,8 @@ export const exercises = pgTable(
     codersSettle: boolean("coders_settle").notNull().default(false),
     /** Whether coders who are not staff see each other's names in review after the reveal (staff always do). */
     coderNamesVisible: boolean("coder_names_visible").notNull().default(false),
+    /** Which turns are units of agreement: client turns (FAD) or all turns (dimension-targeted coding). */
+    unitScope: text("unit_scope", { enum: UNIT_SCOPE_VALUES }).notNull().default("client_turns"),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     revealedAt: timestamp("revealed_at", { withTimezone: true }),
@@ -169,6 +175,14 @@ export const exerciseCoders = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /**
+     * At submit, the units the coder had not looked at: "reviewed" marked them reviewed with no code (they
+     * count as absent), "missing" left them out of the coder's data. Null: nothing was left, or submitted
+     * before this was asked.
+     */
+    unreviewedChoice: text("unreviewed_choice", { enum: UNREVIEWED_CHOICES }),
+    /** How many units the coder had not looked at when submitting. */
+    unreviewedCount: integer("unreviewed_count"),
   },
   (t) => [primaryKey({ columns: [t.exerciseId, t.userId] }), index("exercise_coders_user").on(t.userId)],
 );

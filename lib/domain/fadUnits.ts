@@ -15,7 +15,10 @@ import { FAD_CODES, codeSetMask, fadCode, maskCodes, maskDistance, maskLabel, ty
  * so it is left out of that coder's data rather than counted as "no process here" — otherwise
  * half-finished layers would look like strong agreement on absence.
  *
- * Codes on a turn id the transcript no longer has are dropped and counted per coder (`strayCodes`).
+ * Units are the turns given (lib/domain/agreementUnits decides which: client turns by default). Codes
+ * on a turn id the transcript no longer has are dropped and counted per coder (`strayCodes`); codes on
+ * the transcript's other turns (`nonUnitTurnIds`, e.g. therapist turns) are dropped and counted apart
+ * (`offUnitCodes`), and marking such a turn reviewed says nothing.
  *
  * Variables (all nominal, categories declared so unused ones still count):
  * - `<dimension>.<polarity>` (12): presence of that code on the turn, 1 / 0 / null.
@@ -49,6 +52,8 @@ export interface FadUnitData {
   masks: Record<string, Int16Array>;
   /** coder → codes whose turn is not in the transcript (dropped). */
   strayCodes: Record<string, number>;
+  /** coder → codes on turns of the transcript that are not units (e.g. therapist turns; dropped). */
+  offUnitCodes: Record<string, number>;
 }
 
 export const MISSING_MASK = -1;
@@ -77,13 +82,15 @@ export interface FadVariable {
   prevalence: Record<string, number>;
 }
 
-export function buildFadUnits(turnIds: readonly string[], layers: readonly CoderLayer[]): FadUnitData {
+export function buildFadUnits(turnIds: readonly string[], layers: readonly CoderLayer[], nonUnitTurnIds: ReadonlySet<string> = new Set()): FadUnitData {
   const index = new Map(turnIds.map((id, u) => [id, u]));
   const masks: FadUnitData["masks"] = {};
   const strayCodes: FadUnitData["strayCodes"] = {};
+  const offUnitCodes: FadUnitData["offUnitCodes"] = {};
   for (const layer of layers) {
     const column = new Int16Array(turnIds.length).fill(MISSING_MASK);
     let stray = 0;
+    let offUnit = 0;
     for (const turnId of layer.reviewed) {
       const u = index.get(turnId);
       if (u !== undefined) column[u] = 0;
@@ -91,15 +98,17 @@ export function buildFadUnits(turnIds: readonly string[], layers: readonly Coder
     for (const code of layer.codes) {
       const u = index.get(code.turnId);
       if (u === undefined) {
-        stray++;
+        if (nonUnitTurnIds.has(code.turnId)) offUnit++;
+        else stray++;
         continue;
       }
       column[u] = Math.max(column[u]!, 0) | codeSetMask([fadCode(code.dimension, code.polarity)]);
     }
     masks[layer.coderId] = column;
     strayCodes[layer.coderId] = stray;
+    offUnitCodes[layer.coderId] = offUnit;
   }
-  return { units: [...turnIds], coders: layers.map((l) => l.coderId), masks, strayCodes };
+  return { units: [...turnIds], coders: layers.map((l) => l.coderId), masks, strayCodes, offUnitCodes };
 }
 
 export function dimensionValue(codes: readonly FadCode[], dimension: Dimension): DimensionValue {
@@ -114,13 +123,15 @@ function dimensionValueOfMask(mask: number, dimensionIndex: number): DimensionVa
 export function selectCoders(data: FadUnitData, coders: readonly string[]): FadUnitData {
   const masks: FadUnitData["masks"] = {};
   const strayCodes: FadUnitData["strayCodes"] = {};
+  const offUnitCodes: FadUnitData["offUnitCodes"] = {};
   for (const coder of coders) {
     const column = data.masks[coder];
     if (!column) throw new RangeError(`unknown coder ${coder}`);
     masks[coder] = column;
     strayCodes[coder] = data.strayCodes[coder] ?? 0;
+    offUnitCodes[coder] = data.offUnitCodes[coder] ?? 0;
   }
-  return { units: data.units, coders: [...coders], masks, strayCodes };
+  return { units: data.units, coders: [...coders], masks, strayCodes, offUnitCodes };
 }
 
 /** Coders who have looked at one turn or more: the others carry no data at all. */

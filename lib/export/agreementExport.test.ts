@@ -10,9 +10,11 @@ const names = new Map([
 ]);
 // A stored output passes the one run schema (lib/agreement/runSchema), as the producer's does.
 const output = agreementRunOutputSchema.parse({
-  engine: 1,
+  engine: 2,
   settings: { bootstrap: { replicates: 1000, seed: 1 }, pairCiMaxCoders: 3, keyCiKinds: ["dimension"], pairDetailMaxCoders: 10 },
   nUnits: 12,
+  unitScope: "client_turns",
+  unitDefinition: "Units are the 12 client turns; the other 12 turns (therapist and other speakers) are not units.",
   coders: ["u1", "u2"],
   idleCoders: [],
   keyCoderId: null,
@@ -30,21 +32,21 @@ const rows = [
 ];
 
 describe("agreement CSV", () => {
-  it("flattens the stored rows with coder names, keeps negative statistics as numbers, neutralises names", () => {
+  it("flattens the stored rows with coder names and the unit definition, keeps negative statistics as numbers, neutralises names", () => {
     const csv = agreementCsv(exercise, names, run, rows);
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const parsed = parseCsvRecords(csv.slice(1));
     if (!parsed.ok) throw new Error(parsed.error);
     const [header, overall, pair] = parsed.records.map((r) => r.fields);
     expect(header).toEqual([...AGREEMENT_COLUMNS]);
-    expect(overall).toEqual(["ex-1", "run-1", "2026-03-04T05:06:07.000Z", "self.inflexible", "", "", "", "", "krippendorff_alpha", "-0.125", "-0.5", "0.25", "12", "2", '{"0":0.75,"1":0.25}', "Few units."]);
+    expect(overall).toEqual(["ex-1", "run-1", "2026-03-04T05:06:07.000Z", "self.inflexible", "", "", "", "", "krippendorff_alpha", "-0.125", "-0.5", "0.25", "12", "2", '{"0":0.75,"1":0.25}', "Few units.", run.output.unitDefinition]);
     expect(pair!.slice(4, 10)).toEqual(["u1", "'=Anaïs", "u2", "Bob", "po", "0.75"]);
   });
 });
 
 describe("agreement JSON", () => {
-  it("carries the stored run's output untouched, with run id, time and coder names", () => {
+  it("carries the stored run's output untouched, with run id, time, coder names and what a unit is", () => {
     const body = JSON.parse(agreementJson(exercise, names, run, { exportedAt: new Date("2026-03-05T00:00:00Z"), exportedBy: { id: "u9", name: "Staff" } })) as Record<string, unknown>;
-    expect(body).toMatchObject({ runId: "run-1", computedAt: "2026-03-04T05:06:07.000Z", trigger: "reveal", output: run.output, coders: [{ id: "u1", name: "=Anaïs" }, { id: "u2", name: "Bob" }] });
+    expect(body).toMatchObject({ unitDefinition: run.output.unitDefinition, runId: "run-1", computedAt: "2026-03-04T05:06:07.000Z", trigger: "reveal", output: run.output, coders: [{ id: "u1", name: "=Anaïs" }, { id: "u2", name: "Bob" }] });
   });
 });

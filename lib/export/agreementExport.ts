@@ -1,4 +1,4 @@
-import type { AgreementRunOutput, StoredRun } from "../agreement/runSchema";
+import { ALL_TURNS_DEFINITION, type AgreementRunOutput, type StoredRun } from "../agreement/runSchema";
 import { csvDocument, type CsvValue } from "./csv";
 import type { ExportData } from "./types";
 
@@ -42,9 +42,15 @@ export const AGREEMENT_COLUMNS = [
   "n_coders",
   "prevalence",
   "warnings",
+  "unit_definition",
 ] as const;
 
 type Exercise = Pick<ExportData["exercise"], "id" | "title" | "mode" | "state">;
+
+/** The run's sentence saying what a unit is (runs before the unit setting had every turn as a unit). */
+function runUnitDefinition(run: AgreementRunForExport): string {
+  return run.output.unitDefinition ?? ALL_TURNS_DEFINITION;
+}
 
 function warningsText(warnings: unknown): string | null {
   if (!Array.isArray(warnings) || warnings.length === 0) return null;
@@ -58,6 +64,7 @@ function warningsText(warnings: unknown): string | null {
  */
 export function agreementCsv(exercise: Exercise, coderNames: ReadonlyMap<string, string>, run: AgreementRunForExport, rows: readonly AgreementRowForExport[]): string {
   const computedAt = run.computedAt.toISOString();
+  const unitDefinition = runUnitDefinition(run);
   const name = (id: string | null): string | null => (id === null ? null : (coderNames.get(id) ?? null));
   const out: CsvValue[][] = rows.map((row) => [
     exercise.id,
@@ -76,6 +83,7 @@ export function agreementCsv(exercise: Exercise, coderNames: ReadonlyMap<string,
     row.nCoders,
     row.prevalence === null || row.prevalence === undefined ? null : JSON.stringify(row.prevalence),
     warningsText(row.warnings),
+    unitDefinition,
   ]);
   return csvDocument(AGREEMENT_COLUMNS, out);
 }
@@ -95,6 +103,7 @@ export function agreementJson(
     runId: run.id,
     computedAt: run.computedAt.toISOString(),
     trigger: run.trigger,
+    unitDefinition: runUnitDefinition(run),
     coders: [...coderNames].map(([id, name]) => ({ id, name })),
     output: run.output,
   };

@@ -57,7 +57,7 @@ async function loadExportData(db: Db, user: CurrentUser, exercise: ExerciseDetai
   const { doc: txDoc } = await loadRoomDoc(db, transcriptRoom(exercise.transcriptId));
   try {
     return collectExportData({
-      exercise: { id: exercise.id, title: exercise.title, mode: exercise.mode, state: exercise.state, codebookVersion: exercise.codebookVersion, keyCoderId: exercise.keyCoderId },
+      exercise: { id: exercise.id, title: exercise.title, mode: exercise.mode, state: exercise.state, codebookVersion: exercise.codebookVersion, keyCoderId: exercise.keyCoderId, unitScope: exercise.unitScope },
       transcript: { id: meta.id, title: meta.title, doc: txDoc },
       layers,
       allLayers: visible.length === exercise.coders.length,

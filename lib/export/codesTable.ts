@@ -71,6 +71,7 @@ export function codesJson(data: ExportData): string {
     exportedAt: data.exportedAt.toISOString(),
     exportedBy: data.exportedBy,
     exercise: data.exercise,
+    unitDefinition: data.unitDefinition,
     /** false: only the layers the exporting user may see are here (a blind exercise before reveal). */
     allLayers: data.allLayers,
     transcript: {

@@ -1,5 +1,6 @@
 import type * as Y from "yjs";
 import { anchorContext, plainText, resolveAnchor, turnTextType } from "../domain/anchoring";
+import { agreementUnits } from "../domain/agreementUnits";
 import type { Codebook } from "../domain/codebook";
 import type { LayerData } from "../domain/layerDoc";
 import { readTurns } from "../domain/transcriptDoc";
@@ -84,6 +85,7 @@ export function collectExportData(input: CollectInput): ExportData {
   );
   return {
     exercise: input.exercise,
+    unitDefinition: agreementUnits(turns, input.exercise.unitScope).definition,
     transcript: { id: input.transcript.id, title: input.transcript.title, turns },
     coders,
     allLayers: input.allLayers,

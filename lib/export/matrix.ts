@@ -1,11 +1,13 @@
 import type { Category } from "../agreement";
+import { agreementUnits } from "../domain/agreementUnits";
 import { buildFadUnits, fadVariables, FAD_VARIABLE_NAMES } from "../domain/fadUnits";
 import { csvDocument, type CsvValue } from "./csv";
 import type { ExportData } from "./types";
 
 /**
- * The reliability data of one FAD variable as a units × coders matrix: one row per turn (the unit of
- * agreement), one column per coder, the coder's value for that turn or NA where the coder has not
+ * The reliability data of one FAD variable as a units × coders matrix: one row per unit of agreement
+ * (a client turn by default, every turn with the exercise's all-turns setting — lib/domain/agreementUnits,
+ * as the stored runs), one column per coder, the coder's value for that turn or NA where the coder has not
  * looked at the turn (neither reviewed nor coded it — lib/domain/fadUnits, the same rule the stored
  * agreement runs use). Load it, drop the two id columns, and transpose for R's
  * `irr::kripp.alpha(t(m))` or Python's `krippendorff.alpha(reliability_data=m.T)`.
@@ -33,7 +35,9 @@ export interface MatrixTable {
 
 /** Null when the variable is not one the data can produce (unknown name, or pooled above its category cap). */
 export function matrixTable(data: ExportData, variable: string, values: MatrixValueMode = "codes"): MatrixTable | null {
-  const turns = data.transcript.turns;
+  const unitTurns = agreementUnits(data.transcript.turns, data.exercise.unitScope);
+  const unitIds = new Set(unitTurns.turnIds);
+  const turns = data.transcript.turns.filter((t) => unitIds.has(t.id));
   const layers = data.coders.map((coder) => ({
     coderId: coder.id,
     codes: data.codes.filter((c) => c.coderId === coder.id),
@@ -42,6 +46,7 @@ export function matrixTable(data: ExportData, variable: string, values: MatrixVa
   const units = buildFadUnits(
     turns.map((t) => t.id),
     layers,
+    unitTurns.otherTurnIds,
   );
   const found = fadVariables(units).find((v) => v.name === variable);
   if (!found) return null;

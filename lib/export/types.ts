@@ -1,3 +1,4 @@
+import type { UnitScope } from "../domain/agreementUnits";
 import type { Codebook, Dimension, Polarity } from "../domain/codebook";
 import type { SpeakerRole } from "../domain/transcriptDoc";
 
@@ -64,7 +65,11 @@ export interface ExportData {
     state: "coding" | "revealed" | "closed";
     codebookVersion: number;
     keyCoderId: string | null;
+    /** Which turns are units of agreement (lib/domain/agreementUnits); the matrix export has one row per unit. */
+    unitScope: UnitScope;
   };
+  /** What a unit of agreement is here, in one sentence (lib/domain/agreementUnits). */
+  unitDefinition: string;
   transcript: { id: string; title: string; turns: ExportTurn[] };
   /** Coders whose layers are in this export, in the exercise's order. */
   coders: ExportCoder[];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_UNIT_SCOPE, UNIT_SCOPES } from "../domain/agreementUnits";
 import { idParam } from "./member";
 
 export const EXERCISE_TITLE_MAX = 200;
@@ -17,12 +18,14 @@ export const newExerciseSchema = z.object({
   codersSettle: z.boolean().default(false),
   /** Trainees see each other's names in review after the reveal (staff always do). */
   coderNamesVisible: z.boolean().default(false),
+  /** Which turns are units of agreement (lib/domain/agreementUnits). */
+  unitScope: z.enum(UNIT_SCOPES).default(DEFAULT_UNIT_SCOPE),
 });
 
 export type NewExerciseInput = z.input<typeof newExerciseSchema>;
 export type NewExercise = z.output<typeof newExerciseSchema>;
 
-export type ExerciseField = "transcriptId" | "title" | "mode" | "coderIds" | "keyCoderId" | "revealRule" | "codersSettle" | "coderNamesVisible";
+export type ExerciseField = "transcriptId" | "title" | "mode" | "coderIds" | "keyCoderId" | "revealRule" | "codersSettle" | "coderNamesVisible" | "unitScope";
 
 /**
  * Field-by-field problems in plain words, for the form. The rule that the key coder is one of the coders
@@ -55,6 +58,7 @@ const FIELD_WORDS: Record<ExerciseField, string> = {
   revealRule: "Choose when codes are revealed.",
   codersSettle: "",
   coderNamesVisible: "",
+  unitScope: "Choose which turns are units of agreement.",
 };
 
 /** The schema's own message where it is written for people; the field's fixed sentence otherwise. */

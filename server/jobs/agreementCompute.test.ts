@@ -5,6 +5,7 @@ import { agreementView, type AgreementSettings } from "../../lib/db/queries/agre
 import type { RoomLog } from "../../lib/db/queries/yjsLog";
 import { anchorSpan } from "../../lib/domain/anchoring";
 import { putCode, setReviewed } from "../../lib/domain/layerDoc";
+import type { UnitScope } from "../../lib/domain/agreementUnits";
 import { writeTurns } from "../../lib/domain/transcriptDoc";
 import { computePrepared, prepareAgreement, type AgreementSource } from "./agreementCompute";
 
@@ -40,10 +41,10 @@ function layer(tx: Y.Doc, pole: "flexible" | "inflexible", reviewedUpTo = TURNS)
   return doc;
 }
 
-function source(tx: Y.Doc, layers: Record<string, Y.Doc>, keyCoderId: string | null = null): AgreementSource {
+function source(tx: Y.Doc, layers: Record<string, Y.Doc>, keyCoderId: string | null = null, unitScope: UnitScope = "all_turns"): AgreementSource {
   const logs: Record<string, RoomLog> = {};
   for (const [id, doc] of Object.entries(layers)) logs[id] = log(doc);
-  return { coderIds: Object.keys(layers), keyCoderId, transcript: log(tx), layers: logs };
+  return { coderIds: Object.keys(layers), keyCoderId, unitScope, transcript: log(tx), layers: logs };
 }
 
 describe("agreement computation from stored documents", () => {
@@ -132,5 +133,28 @@ describe("agreement computation from stored documents", () => {
     const { output } = computePrepared(prepareAgreement(source(tx, { a: layer(tx, "inflexible"), b: layer(tx, "inflexible", 10) }), settings));
     expect(output.variables["self.inflexible"]?.n_pairable_units).toBe(10);
     expect(output.unitizing?.nTurns).toBe(10);
+  });
+
+  it("makes client turns the units by default and leaves therapist turns (and codes on them) out", () => {
+    const tx = transcript();
+    const { output } = computePrepared(prepareAgreement(source(tx, { a: layer(tx, "inflexible"), b: layer(tx, "flexible") }, null, "client_turns"), settings));
+    expect(output.nUnits).toBe(TURNS / 2);
+    expect(output.unitScope).toBe("client_turns");
+    expect(output.unitDefinition).toBe("Units are the 20 client turns; the other 20 turns (therapist and other speakers) are not units.");
+    expect(output.variables["self.inflexible"]?.n_pairable_units).toBe(TURNS / 2);
+    expect(output.unitizing?.nTurns).toBe(TURNS / 2);
+    // Codes on the even (therapist) turns are reported as outside the units, not as codes on deleted turns.
+    expect(output.warnings.join(" ")).toMatch(/on turns that are not units/);
+    expect(output.warnings.join(" ")).not.toMatch(/no longer has/);
+  });
+
+  it("counts therapist turns as units with the all-turns setting, and the fingerprint tells the two apart", () => {
+    const tx = transcript();
+    const layers = { a: layer(tx, "inflexible"), b: layer(tx, "flexible") };
+    const all = prepareAgreement(source(tx, layers, null, "all_turns"), settings);
+    const client = prepareAgreement(source(tx, layers, null, "client_turns"), settings);
+    expect(all.units.units).toHaveLength(TURNS);
+    expect(all.unitDefinition).toMatch(/^Units are all 40 turns, client and therapist/);
+    expect(client.fingerprint).not.toBe(all.fingerprint);
   });
 });

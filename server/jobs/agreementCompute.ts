@@ -15,6 +15,7 @@ import type { RoomLog } from "../../lib/db/queries/yjsLog";
 import { readLayer } from "../../lib/domain/layerDoc";
 import { buildFadSpans, placeCodes, turnExtents, type FadSpanData } from "../../lib/domain/fadSpans";
 import { POOLED_VARIABLE, activeCoders, buildFadUnits, fadVariables, selectCoders, type FadUnitData } from "../../lib/domain/fadUnits";
+import { agreementUnits, type UnitScope } from "../../lib/domain/agreementUnits";
 import { readTurns } from "../../lib/domain/transcriptDoc";
 
 /**
@@ -29,6 +30,8 @@ const SUMMARY_KINDS: readonly VariableKind[] = ["dimension", "pooled"];
 export interface AgreementSource {
   coderIds: readonly string[];
   keyCoderId: string | null;
+  /** Which turns are units (the exercise's setting; lib/domain/agreementUnits). */
+  unitScope: UnitScope;
   transcript: RoomLog;
   layers: Readonly<Record<string, RoomLog>>;
 }
@@ -42,6 +45,8 @@ export interface PreparedAgreement {
   keyCoderId: string | null;
   warnings: string[];
   settings: AgreementSettings;
+  unitScope: UnitScope;
+  unitDefinition: string;
 }
 
 export interface ComputedAgreement {
@@ -63,8 +68,11 @@ function docFromLog(log: RoomLog | undefined): Y.Doc {
 export function prepareAgreement(source: AgreementSource, settings: AgreementSettings): PreparedAgreement {
   const txDoc = docFromLog(source.transcript);
   try {
-    const turnIds = readTurns(txDoc).map((t) => t.id);
-    const extents = turnExtents(txDoc);
+    const unitsOfExercise = agreementUnits(readTurns(txDoc), source.unitScope);
+    const turnIds = unitsOfExercise.turnIds;
+    const unitSet = new Set(turnIds);
+    // The span view's continuum is the units' text too: highlights on therapist turns are not units either.
+    const extents = turnExtents(txDoc).filter((t) => unitSet.has(t.turnId));
     const coderIds = [...new Set(source.coderIds)].sort();
     const warnings: string[] = [];
     const layers = coderIds.map((coderId) => {
@@ -77,13 +85,15 @@ export function prepareAgreement(source: AgreementSource, settings: AgreementSet
         doc.destroy();
       }
     });
-    const all = buildFadUnits(turnIds, layers);
+    const all = buildFadUnits(turnIds, layers, unitsOfExercise.otherTurnIds);
     const coders = activeCoders(all);
     const idleCoders = coderIds.filter((c) => !coders.includes(c));
     const units = selectCoders(all, coders);
     for (const coder of coders) {
       const stray = units.strayCodes[coder] ?? 0;
       if (stray > 0) warnings.push(`Coder ${coder}: ${stray} code${stray === 1 ? "" : "s"} on turns the transcript no longer has ${stray === 1 ? "was" : "were"} ignored.`);
+      const offUnit = units.offUnitCodes[coder] ?? 0;
+      if (offUnit > 0) warnings.push(`Coder ${coder}: ${offUnit} code${offUnit === 1 ? "" : "s"} on turns that are not units (${unitsOfExercise.effectiveScope === "client_turns" ? "therapist or other speakers' turns" : "other turns"}) ${offUnit === 1 ? "is" : "are"} left out of agreement.`);
     }
     if (idleCoders.length > 0) warnings.push(`${idleCoders.length} coder${idleCoders.length === 1 ? " has" : "s have"} not reviewed or coded any turn yet and ${idleCoders.length === 1 ? "is" : "are"} not compared.`);
     if (coders.length < 2) warnings.push("Fewer than two coders have reviewed or coded a turn, so there is no agreement to compute yet.");
@@ -96,8 +106,10 @@ export function prepareAgreement(source: AgreementSource, settings: AgreementSet
       if (lost > 0) warnings.push(`Coder ${coder}: ${lost} code${lost === 1 ? "" : "s"} whose text was deleted or moved ${lost === 1 ? "is" : "are"} left out of the span view.`);
     }
     const keyCoderId = source.keyCoderId !== null && coders.includes(source.keyCoderId) ? source.keyCoderId : null;
-    const fingerprint = fingerprintOf({ units, spans, coders, idleCoders, keyCoderId, warnings, settings });
-    return { fingerprint, units, spans, coders, idleCoders, keyCoderId, warnings, settings };
+    const unitScope = unitsOfExercise.effectiveScope;
+    const unitDefinition = unitsOfExercise.definition;
+    const fingerprint = fingerprintOf({ units, spans, coders, idleCoders, keyCoderId, warnings, settings, unitScope, unitDefinition });
+    return { fingerprint, units, spans, coders, idleCoders, keyCoderId, warnings, settings, unitScope, unitDefinition };
   } finally {
     txDoc.destroy();
   }
@@ -109,6 +121,8 @@ export function fingerprintOf(p: Omit<PreparedAgreement, "fingerprint">): string
     engine: AGREEMENT_ENGINE_VERSION,
     settings: p.settings,
     units: p.units.units,
+    unitScope: p.unitScope,
+    unitDefinition: p.unitDefinition,
     coders: p.coders,
     idle: p.idleCoders,
     key: p.keyCoderId,
@@ -177,6 +191,8 @@ export function computePrepared(prepared: PreparedAgreement): ComputedAgreement 
     engine: AGREEMENT_ENGINE_VERSION,
     settings,
     nUnits: units.units.length,
+    unitScope: prepared.unitScope,
+    unitDefinition: prepared.unitDefinition,
     coders,
     idleCoders: prepared.idleCoders,
     keyCoderId,
@@ -262,6 +278,8 @@ export function warmUp(settings: AgreementSettings): void {
     idleCoders: [],
     keyCoderId: "a",
     warnings: [],
+    unitScope: "all_turns",
+    unitDefinition: "warm-up",
     settings: { ...settings, bootstrap: { ...settings.bootstrap, replicates: Math.min(settings.bootstrap.replicates, 200) } },
   });
 }

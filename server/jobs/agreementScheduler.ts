@@ -205,7 +205,7 @@ export function startAgreementScheduler(options: AgreementSchedulerOptions): Agr
       }
       const known = await knownFingerprints(db, exerciseId);
       const loadMs = performance.now() - loadStarted;
-      const outcome = await worker.run({ exerciseId, coderIds, keyCoderId: exercise.keyCoderId, transcript, layers, knownFingerprints: known, settings });
+      const outcome = await worker.run({ exerciseId, coderIds, keyCoderId: exercise.keyCoderId, unitScope: exercise.unitScope, transcript, layers, knownFingerprints: known, settings });
       if (outcome.type === "unchanged") {
         await markRunCurrent(db, exerciseId, outcome.fingerprint, asOf);
         return { exerciseId, outcome: "unchanged", fingerprint: outcome.fingerprint, trigger, waitMs, loadMs, durationMs: outcome.durationMs, storeMs: 0 };

@@ -1,5 +1,6 @@
 import type { AgreementSettings, NewRunRow } from "../../lib/db/queries/agreement";
 import type { RoomLog } from "../../lib/db/queries/yjsLog";
+import type { UnitScope } from "../../lib/domain/agreementUnits";
 
 /** Messages between the scheduler (main thread) and the agreement worker thread. */
 
@@ -9,6 +10,8 @@ export interface AgreementJob {
   /** The exercise's coders (any order; the worker sorts them). */
   coderIds: string[];
   keyCoderId: string | null;
+  /** The exercise's unit setting (lib/domain/agreementUnits). */
+  unitScope: UnitScope;
   /** The transcript room's stored log (tx:<transcriptId>). */
   transcript: RoomLog;
   /** coderId → that coder's layer room log (layer:<exerciseId>:<coderId>). */

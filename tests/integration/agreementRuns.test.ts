@@ -192,7 +192,9 @@ describe("agreement runs", () => {
     const run = (await latestAgreementRun(t.db, exerciseId))!;
     const exercise = (await getExercise(t.db, exerciseId))!;
     const view = agreementView(run, exercise.coders);
-    expect(view).toMatchObject({ runId: run.id, keyCoderId: null, nUnits: readTurns(tx).length });
+    const clientTurns = readTurns(tx).filter((turn) => turn.role === "client").length;
+    expect(view).toMatchObject({ runId: run.id, keyCoderId: null, nUnits: clientTurns });
+    expect(view.unitDefinition).toMatch(new RegExp(`^Units are the ${clientTurns} client turns`));
     expect(view.coders.map((c) => c.name).sort()).toEqual([world.supervisor.name, world.trainee.name].sort());
     expect(view.variables.pooled?.krippendorff_alpha).toBe(1);
     expect(JSON.parse(JSON.stringify(view))).toEqual(view);

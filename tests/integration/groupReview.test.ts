@@ -64,7 +64,7 @@ async function storeRun(exercise: string, coderIds: string[], keyCoderId: string
   for (const id of coderIds) layers[id] = await readRoomLog(t.db, `layer:${exercise}:${id}`);
   const transcript = await readRoomLog(t.db, transcriptRoom(world.transcriptId));
   const settings = { ...DEFAULT_AGREEMENT_SETTINGS, bootstrap: { replicates: 50, seed: 1 } };
-  const prepared = prepareAgreement({ coderIds, keyCoderId, transcript, layers }, settings);
+  const prepared = prepareAgreement({ coderIds, keyCoderId, unitScope: "client_turns", transcript, layers }, settings);
   const { output, rows } = computePrepared(prepared);
   await insertAgreementRun(t.db, { exerciseId: exercise, fingerprint: prepared.fingerprint, trigger: "rights", durationMs: 1, outputJson: JSON.stringify(output), rows });
 }

@@ -59,7 +59,7 @@ async function storeRun(exerciseId: string, keyCoderId: string, layers: Record<s
     logs[coderId] = { snapshot: Y.encodeStateAsUpdate(doc), updates: [] };
     doc.destroy();
   }
-  const prepared = prepareAgreement({ coderIds: Object.keys(layers), keyCoderId, transcript: txLog, layers: logs }, SETTINGS);
+  const prepared = prepareAgreement({ coderIds: Object.keys(layers), keyCoderId, unitScope: "all_turns", transcript: txLog, layers: logs }, SETTINGS);
   const { output, rows } = computePrepared(prepared);
   await insertAgreementRun(t.db, { exerciseId, fingerprint: prepared.fingerprint, trigger: "reveal", computedAt, durationMs: 1, outputJson: JSON.stringify(output), rows });
 }

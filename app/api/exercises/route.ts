@@ -44,6 +44,7 @@ export const POST = route(async (req: Request) => {
     keyCoderId: body.keyCoderId ?? null,
     codersSettle: body.codersSettle,
     coderNamesVisible: body.coderNamesVisible,
+    unitScope: body.unitScope,
     codebookId: codebook.id,
     codebookVersion: codebook.codebook.version,
     createdBy: user.id,

@@ -17,11 +17,20 @@ export interface ExerciseRow {
   codersSettle: boolean;
   /** Coders who are not staff see each other's names in review after the reveal. */
   coderNamesVisible: boolean;
+  unitScope: "client_turns" | "all_turns";
   createdAt: Date;
 }
 
+export interface ExerciseCoder {
+  id: string;
+  name: string;
+  submitted: boolean;
+  /** At submit: what the coder chose for the units they had not looked at, and how many there were. */
+  unreviewed: { choice: "reviewed" | "missing"; count: number } | null;
+}
+
 export interface ExerciseDetail extends ExerciseRow {
-  coders: Array<{ id: string; name: string; submitted: boolean }>;
+  coders: ExerciseCoder[];
 }
 
 const columns = {
@@ -36,6 +45,7 @@ const columns = {
   codebookVersion: exercises.codebookVersion,
   codersSettle: exercises.codersSettle,
   coderNamesVisible: exercises.coderNamesVisible,
+  unitScope: exercises.unitScope,
   createdAt: exercises.createdAt,
 };
 
@@ -44,12 +54,26 @@ export async function getExercise(db: Db, id: string): Promise<ExerciseDetail | 
   const row = rows[0];
   if (!row) return null;
   const coders = await db
-    .select({ id: users.id, name: users.name, submittedAt: exerciseCoders.submittedAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      submittedAt: exerciseCoders.submittedAt,
+      unreviewedChoice: exerciseCoders.unreviewedChoice,
+      unreviewedCount: exerciseCoders.unreviewedCount,
+    })
     .from(exerciseCoders)
     .innerJoin(users, eq(users.id, exerciseCoders.userId))
     .where(eq(exerciseCoders.exerciseId, id))
     .orderBy(users.name);
-  return { ...row, coders: coders.map((c) => ({ id: c.id, name: c.name, submitted: c.submittedAt !== null })) };
+  return {
+    ...row,
+    coders: coders.map((c) => ({
+      id: c.id,
+      name: c.name,
+      submitted: c.submittedAt !== null,
+      unreviewed: c.unreviewedChoice !== null ? { choice: c.unreviewedChoice, count: c.unreviewedCount ?? 0 } : null,
+    })),
+  };
 }
 
 export function exerciseFacts(ex: ExerciseDetail): ExerciseFacts {
@@ -94,6 +118,7 @@ export async function createExercise(
     keyCoderId: string | null;
     codersSettle: boolean;
     coderNamesVisible?: boolean;
+    unitScope?: "client_turns" | "all_turns";
     codebookId: string | null;
     codebookVersion: number;
     createdBy: string;
@@ -111,6 +136,7 @@ export async function createExercise(
       keyCoderId: input.keyCoderId,
       codersSettle: input.codersSettle,
       coderNamesVisible: input.coderNamesVisible ?? false,
+      ...(input.unitScope ? { unitScope: input.unitScope } : {}),
       codebookId: input.codebookId,
       codebookVersion: input.codebookVersion,
       createdBy: input.createdBy,
@@ -120,11 +146,14 @@ export async function createExercise(
   return id;
 }
 
-/** Marks the coder's layer submitted; returns false when it already was (submitting twice changes nothing). */
-export async function submitLayer(db: Db, exerciseId: string, userId: string): Promise<boolean> {
+/**
+ * Marks the coder's layer submitted, with what they chose for the units left unlooked-at (if any);
+ * returns false when it already was (submitting twice changes nothing).
+ */
+export async function submitLayer(db: Db, exerciseId: string, userId: string, unreviewed: { choice: "reviewed" | "missing"; count: number } | null = null): Promise<boolean> {
   const updated = await db
     .update(exerciseCoders)
-    .set({ submittedAt: new Date() })
+    .set({ submittedAt: new Date(), unreviewedChoice: unreviewed?.choice ?? null, unreviewedCount: unreviewed?.count ?? null })
     .where(and(eq(exerciseCoders.exerciseId, exerciseId), eq(exerciseCoders.userId, userId), isNull(exerciseCoders.submittedAt)))
     .returning({ userId: exerciseCoders.userId });
   return updated.length > 0;
@@ -156,6 +185,17 @@ export async function setCoderNamesVisible(db: Db, exerciseId: string, visible: 
 }
 
 /** The plain fields a page hands to the coding and review screens (no dates, nothing from other tables). */
-export function exerciseSnapshot(ex: ExerciseDetail): Pick<ExerciseDetail, "id" | "cohortId" | "title" | "transcriptId" | "mode" | "state" | "revealRule" | "codersSettle" | "coders"> {
-  return { id: ex.id, cohortId: ex.cohortId, title: ex.title, transcriptId: ex.transcriptId, mode: ex.mode, state: ex.state, revealRule: ex.revealRule, codersSettle: ex.codersSettle, coders: ex.coders };
+export function exerciseSnapshot(ex: ExerciseDetail): Pick<ExerciseDetail, "id" | "cohortId" | "title" | "transcriptId" | "mode" | "state" | "revealRule" | "codersSettle" | "unitScope" | "coders"> {
+  return {
+    id: ex.id,
+    cohortId: ex.cohortId,
+    title: ex.title,
+    transcriptId: ex.transcriptId,
+    mode: ex.mode,
+    state: ex.state,
+    revealRule: ex.revealRule,
+    codersSettle: ex.codersSettle,
+    unitScope: ex.unitScope,
+    coders: ex.coders,
+  };
 }

@@ -87,7 +87,7 @@ export function fixtureData(options: { coders?: "both" | "a" } = {}): ExportData
   const layers = [{ coder: CODER_A, layer: readLayer(layerA) }];
   if (options.coders !== "a") layers.push({ coder: CODER_B, layer: readLayer(layerB) });
   return collectExportData({
-    exercise: { id: "ex-1", title: "Séance 3 / \"blind\" round", mode: "blind", state: "revealed", codebookVersion: 1, keyCoderId: null },
+    exercise: { id: "ex-1", title: "Séance 3 / \"blind\" round", mode: "blind", state: "revealed", codebookVersion: 1, keyCoderId: null, unitScope: "all_turns" },
     transcript: { id: "tx-1", title: "Synthetic session", doc: txDoc },
     layers,
     allLayers: options.coders !== "a",

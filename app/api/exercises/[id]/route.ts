@@ -19,6 +19,7 @@ export const GET = route(async (_req: Request, ctx: { params: Promise<{ id: stri
     mode: exercise.mode,
     state: exercise.state,
     revealRule: exercise.revealRule,
+    unitScope: exercise.unitScope,
     coders: exercise.coders,
     keyCoderId: exercise.keyCoderId,
   });

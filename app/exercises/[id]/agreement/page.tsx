@@ -16,6 +16,7 @@ import { agreementView, latestAgreementRun } from "@/lib/db/queries/agreement";
 import { exerciseCodebook } from "@/lib/db/queries/codebooks";
 import type { ExerciseDetail } from "@/lib/db/queries/exercises";
 import { loadRoomDoc } from "@/lib/db/queries/yjsLog";
+import { agreementUnits } from "@/lib/domain/agreementUnits";
 import { bandScheme } from "@/lib/domain/bands";
 import { DIMENSIONS, dimensionAbbreviation, dimensionColour, dimensionLabel } from "@/lib/domain/codebook";
 import { MISSING_MASK, buildFadUnits } from "@/lib/domain/fadUnits";
@@ -48,10 +49,16 @@ async function loadUnitData(db: Db, user: CurrentUser, exercise: ExerciseDetail,
   }
   const { doc: txDoc } = await loadRoomDoc(db, transcriptRoom(exercise.transcriptId));
   try {
-    const turns = readTurns(txDoc).map((t) => ({ id: t.id, index: t.index, speaker: t.speaker, role: t.role, start: t.start }));
+    const unitTurns = agreementUnits(readTurns(txDoc), exercise.unitScope);
+    const unitIds = new Set(unitTurns.turnIds);
+    // The timeline and confusion matrix show the units the run was computed over (client turns by default).
+    const turns = readTurns(txDoc)
+      .filter((t) => unitIds.has(t.id))
+      .map((t) => ({ id: t.id, index: t.index, speaker: t.speaker, role: t.role, start: t.start }));
     const units = buildFadUnits(
       turns.map((t) => t.id),
       layers,
+      unitTurns.otherTurnIds,
     );
     const coders = visible
       .map((c) => ({ id: c.id, name: c.name, masks: Array.from(units.masks[c.id] ?? []) }))
