@@ -1,6 +1,6 @@
 import { categoryKey } from "./categories";
 import type { ReliabilityData } from "./reliabilityData";
-import type { AgreementResult } from "./types";
+import type { AgreementResult, Category } from "./types";
 import type { UnitCounts } from "./unitCounts";
 
 /**
@@ -13,11 +13,32 @@ export const DOMINANT_SHARE = 0.9;
 export const HIGH_AGREEMENT = 0.8;
 export const LOW_COEFFICIENT = 0.4;
 
-const fmt = (x: number): string => x.toFixed(3);
-const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
+/**
+ * Thresholds and printed figures read values rounded to 1e-9: the live engine (./liveVariable.ts) sums
+ * the same terms in another order, and a po of exactly 0.8 must not be "high" on one path and
+ * 0.7999999999999999 on the other.
+ */
+const settle = (x: number): number => Math.round(x * 1e9) / 1e9;
+const fmt = (x: number): string => settle(x).toFixed(3);
+const pct = (x: number): string => `${Math.round(settle(x) * 1000) / 10}%`;
 
-export function agreementWarnings(rd: ReliabilityData, counts: UnitCounts, result: Omit<AgreementResult, "warnings">): string[] {
-  const warnings: string[] = [];
+/**
+ * What the warnings read of the data, gathered once: computeAgreement takes them from the raw data, the
+ * live engine (./liveVariable.ts) from its running tables, and both then word them the same way.
+ */
+export interface WarningFacts {
+  readonly categories: readonly Category[];
+  /** Units with ≥ 1 value. */
+  readonly codedUnits: number;
+  /** Σ m_u over units with m_u ≥ 2. */
+  readonly pairableValues: number;
+  /** Values per category over all units and coders. */
+  readonly categoryTotals: ArrayLike<number>;
+  /** Per coder, in the data's coder order: units coded, and the one category used when they never varied (−1 otherwise). */
+  readonly coders: ReadonlyArray<{ readonly name: string; readonly coded: number; readonly onlyCategory: number }>;
+}
+
+export function warningFacts(rd: ReliabilityData, counts: UnitCounts): WarningFacts {
   const K = counts.nCategories;
   let codedUnits = 0;
   let pairableValues = 0;
@@ -28,7 +49,33 @@ export function agreementWarnings(rd: ReliabilityData, counts: UnitCounts, resul
     if (m >= 2) pairableValues += m;
     for (let k = 0; k < K; k++) totals[k]! += counts.counts[u * K + k]!;
   }
-  const allValues = totals.reduce((a, b) => a + b, 0);
+  const nCoders = rd.coders.length;
+  const coders = rd.coders.map((name, c) => {
+    let coded = 0;
+    let only = -1;
+    let varied = false;
+    for (let u = 0; u < rd.nUnits; u++) {
+      const k = rd.values[u * nCoders + c]!;
+      if (k < 0) continue;
+      coded++;
+      if (only === -1) only = k;
+      else if (k !== only) varied = true;
+    }
+    return { name, coded, onlyCategory: varied ? -1 : only };
+  });
+  return { categories: rd.categories, codedUnits, pairableValues, categoryTotals: totals, coders };
+}
+
+export function agreementWarnings(rd: ReliabilityData, counts: UnitCounts, result: Omit<AgreementResult, "warnings">): string[] {
+  return warningsFromFacts(warningFacts(rd, counts), result);
+}
+
+export function warningsFromFacts(facts: WarningFacts, result: Omit<AgreementResult, "warnings">): string[] {
+  const warnings: string[] = [];
+  const { codedUnits, pairableValues, categoryTotals: totals } = facts;
+  const K = facts.categories.length;
+  let allValues = 0;
+  for (let k = 0; k < K; k++) allValues += totals[k]!;
 
   // Counted in pairable units (values from two or more coders): only those enter any coefficient, so a
   // count of units with any value at all would overstate what the numbers rest on.
@@ -46,22 +93,22 @@ export function agreementWarnings(rd: ReliabilityData, counts: UnitCounts, resul
   if (allValues > 0) {
     for (let k = 0; k < K; k++) {
       const share = totals[k]! / allValues;
-      if (share > DOMINANT_SHARE) {
+      if (settle(share) > DOMINANT_SHARE) {
         warnings.push(
-          `Category "${categoryKey(rd.categories[k]!)}" makes up ${pct(share)} of all codes; when one category dominates, κ and α can be low although coders mostly agree — read them together with AC1 or PABAK.`,
+          `Category "${categoryKey(facts.categories[k]!)}" makes up ${pct(share)} of all codes; when one category dominates, κ and α can be low although coders mostly agree — read them together with AC1 or PABAK.`,
         );
       }
     }
   }
 
   const po = result.po;
-  if (po !== undefined && po >= HIGH_AGREEMENT) {
+  if (po !== undefined && settle(po) >= HIGH_AGREEMENT) {
     const candidates: [string, number | undefined][] = [
       ["Cohen's κ", result.cohen_kappa],
       ["Fleiss' κ", result.fleiss_kappa],
       ["Krippendorff's α", result.krippendorff_alpha],
     ];
-    const low = candidates.filter((entry): entry is [string, number] => entry[1] !== undefined && entry[1] < LOW_COEFFICIENT);
+    const low = candidates.filter((entry): entry is [string, number] => entry[1] !== undefined && settle(entry[1]) < LOW_COEFFICIENT);
     if (low.length > 0) {
       const list = low.map(([name, v]) => `${name} = ${fmt(v)}`).join(", ");
       const robust =
@@ -76,25 +123,14 @@ export function agreementWarnings(rd: ReliabilityData, counts: UnitCounts, resul
     }
   }
 
-  const nCoders = rd.coders.length;
-  rd.coders.forEach((coder, c) => {
-    let coded = 0;
-    let only = -1;
-    let varied = false;
-    for (let u = 0; u < rd.nUnits; u++) {
-      const k = rd.values[u * nCoders + c]!;
-      if (k < 0) continue;
-      coded++;
-      if (only === -1) only = k;
-      else if (k !== only) varied = true;
-    }
+  for (const { name, coded, onlyCategory } of facts.coders) {
     if (coded === 0) {
-      warnings.push(`Coder "${coder}" coded no units and adds nothing to any coefficient.`);
-    } else if (coded >= 2 && !varied) {
+      warnings.push(`Coder "${name}" coded no units and adds nothing to any coefficient.`);
+    } else if (coded >= 2 && onlyCategory >= 0) {
       warnings.push(
-        `Coder "${coder}" used only one category ("${categoryKey(rd.categories[only]!)}") for all ${coded} units they coded; chance-corrected coefficients cannot credit agreement from codes that never vary.`,
+        `Coder "${name}" used only one category ("${categoryKey(facts.categories[onlyCategory]!)}") for all ${coded} units they coded; chance-corrected coefficients cannot credit agreement from codes that never vary.`,
       );
     }
-  });
+  }
   return warnings;
 }

@@ -54,3 +54,6 @@ export {
   type UnitizingAlpha,
   type CategoryUnitizing,
 } from "./unitizing";
+export { LiveVariable, type LiveCategories, type LiveVariableSpec } from "./liveVariable";
+export { agreementStatistics, agreementResultOf, type AgreementShape, type AgreementStatistics } from "./computeAgreement";
+export { warningFacts, warningsFromFacts, type WarningFacts } from "./diagnostics";

@@ -102,7 +102,7 @@ export function buildFadUnits(turnIds: readonly string[], layers: readonly Coder
         else stray++;
         continue;
       }
-      column[u] = Math.max(column[u]!, 0) | codeSetMask([fadCode(code.dimension, code.polarity)]);
+      column[u] = Math.max(column[u]!, 0) | codeMask(code);
     }
     masks[layer.coderId] = column;
     strayCodes[layer.coderId] = stray;
@@ -111,11 +111,26 @@ export function buildFadUnits(turnIds: readonly string[], layers: readonly Coder
   return { units: [...turnIds], coders: layers.map((l) => l.coderId), masks, strayCodes, offUnitCodes };
 }
 
+/** One code's bit in a turn's mask. */
+export function codeMask(code: Pick<LayerCode, "dimension" | "polarity">): number {
+  return codeSetMask([fadCode(code.dimension, code.polarity)]);
+}
+
+/**
+ * A coder's value on one turn, the rule buildFadUnits applies to every turn: missing unless looked at
+ * (reviewed, or coded), else the set of codes on it as a mask. The live engine uses it per touched turn.
+ */
+export function turnMask(reviewed: boolean, codes: Iterable<Pick<LayerCode, "dimension" | "polarity">>): number {
+  let mask = reviewed ? 0 : MISSING_MASK;
+  for (const code of codes) mask = Math.max(mask, 0) | codeMask(code);
+  return mask;
+}
+
 export function dimensionValue(codes: readonly FadCode[], dimension: Dimension): DimensionValue {
   return dimensionValueOfMask(codeSetMask(codes), DIMENSIONS.indexOf(dimension));
 }
 
-function dimensionValueOfMask(mask: number, dimensionIndex: number): DimensionValue {
+export function dimensionValueOfMask(mask: number, dimensionIndex: number): DimensionValue {
   return DIMENSION_VALUES[(mask >> (2 * dimensionIndex)) & 3]!;
 }
 
@@ -165,18 +180,22 @@ function variable(name: string, kind: FadVariableKind, data: FadUnitData, value:
   };
 }
 
+const maskBits = (mask: number): number[] => FAD_CODES.flatMap((_, i) => ((mask >> i) & 1 ? [i] : []));
+
+/** The pooled variable's category order: "none" first, then by size and codebook order. */
+export function comparePooledMasks(a: number, b: number): number {
+  const ka = maskBits(a);
+  const kb = maskBits(b);
+  if (ka.length !== kb.length) return ka.length - kb.length;
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
+  return 0;
+}
+
 /** The code sets the coders used (as masks), "none" first, then by size and codebook order. */
 function pooledMasks(data: FadUnitData): number[] {
   const used = new Set<number>([0]);
   for (const coder of data.coders) for (const mask of data.masks[coder]!) if (mask !== MISSING_MASK) used.add(mask);
-  const key = (mask: number): number[] => FAD_CODES.flatMap((_, i) => ((mask >> i) & 1 ? [i] : []));
-  return [...used].sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    if (ka.length !== kb.length) return ka.length - kb.length;
-    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
-    return 0;
-  });
+  return [...used].sort(comparePooledMasks);
 }
 
 /** Labels of the code sets the coders used, "none" first, then by size and codebook order. */
