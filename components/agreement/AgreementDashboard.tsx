@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useState } from "react";
-import { BAND_SCHEMES, bandScheme, formatCoefficient } from "@/lib/domain/bands";
+import { bandScheme, formatCoefficient } from "@/lib/domain/bands";
+import { BAND_SCHEME_CHOICES, type HeadlineSetting, differentStatisticNote, exerciseHeadline, headlineSettingText } from "@/lib/domain/headline";
 import { type AgreementData, type DimensionStyle, type UnitData, withCoderNames } from "./agreementData";
 import { PoleDefs } from "./chartParts";
 import { ConfusionMatrix } from "./ConfusionMatrix";
@@ -21,6 +22,8 @@ export interface AgreementDashboardProps {
   unit: UnitData | null;
   styles: DimensionStyle[];
   settings: { statistic: StatisticId; scheme: string; poles: boolean };
+  /** The cohort's headline statistic and bands: the view opens on them, and says so when it shows others. */
+  headline: HeadlineSetting;
 }
 
 /**
@@ -29,7 +32,7 @@ export interface AgreementDashboardProps {
  * the exercise is coded; the unit data (timeline, confusion) comes from the server page, refreshed when
  * a new run arrives.
  */
-export function AgreementDashboard({ exercise, initial, unit, styles, settings }: AgreementDashboardProps) {
+export function AgreementDashboard({ exercise, initial, unit, styles, settings, headline }: AgreementDashboardProps) {
   const router = useRouter();
   const coding = exercise.state === "coding";
   const onNewRun = useCallback(() => router.refresh(), [router]);
@@ -44,12 +47,15 @@ export function AgreementDashboard({ exercise, initial, unit, styles, settings }
   // The view's settings live in the URL, so a projected page can be bookmarked and reloaded as it was.
   useEffect(() => {
     const url = new URL(window.location.href);
-    url.searchParams.set("stat", statistic);
-    url.searchParams.set("bands", scheme.id);
+    // The cohort's headline is the default: only a different choice goes into the URL.
+    if (statistic !== headline.statistic) url.searchParams.set("stat", statistic);
+    else url.searchParams.delete("stat");
+    if (scheme.id !== headline.bands) url.searchParams.set("bands", scheme.id);
+    else url.searchParams.delete("bands");
     if (poles) url.searchParams.set("poles", "1");
     else url.searchParams.delete("poles");
     window.history.replaceState(window.history.state, "", url);
-  }, [statistic, scheme.id, poles]);
+  }, [statistic, scheme.id, poles, headline.statistic, headline.bands]);
 
   const names = data?.coders ?? [];
   const compared = data?.comparedCoders.map((id) => names.find((c) => c.id === id)?.name ?? id) ?? [];
@@ -104,7 +110,7 @@ export function AgreementDashboard({ exercise, initial, unit, styles, settings }
                 <label htmlFor={schemeSelect} className="inline-field">
                   Bands{" "}
                   <select id={schemeSelect} value={scheme.id} onChange={(e) => setSchemeId(e.target.value)} disabled={statistic === "po"}>
-                    {BAND_SCHEMES.map((s) => (
+                    {BAND_SCHEME_CHOICES.map((s) => (
                       <option key={s.id} value={s.id}>
                         {s.name}
                       </option>
@@ -115,6 +121,7 @@ export function AgreementDashboard({ exercise, initial, unit, styles, settings }
                   <input type="checkbox" checked={poles} onChange={(e) => setPoles(e.target.checked)} /> Flexible and inflexible separately
                 </label>
               </div>
+              <HeadlineLine data={data} headline={headline} shown={{ statistic, bands: scheme.id }} />
               <DimensionBars data={data} statistic={statistic} scheme={scheme} styles={styles} showPoles={poles} />
               <p className="small muted bars-foot">
                 Bars: the coefficient; whiskers: 95% bootstrap interval ({statistic === "po" ? "percent agreement is not corrected for chance, so no bands" : scheme.citation}).
@@ -253,4 +260,26 @@ function submitChoices(data: AgreementData): string[] {
       ? [`${c.name} marked the remaining ${units} reviewed with no code at submit (they count as absent).`]
       : [`${c.name} left ${units} not looked at when submitting (they count as missing, not as absent).`];
   });
+}
+
+/** The cohort's headline for the exercise, always on the headline statistic; a note when the view below shows another. */
+function HeadlineLine({ data, headline, shown }: { data: AgreementData; headline: HeadlineSetting; shown: { statistic: StatisticId; bands: string } }) {
+  const h = exerciseHeadline(headline, data.variables);
+  const note = differentStatisticNote(headline, shown, "because you chose it above (it is kept in this page's address)");
+  return (
+    <div className="headline-line" data-testid="exercise-headline">
+      <p>
+        <span className="muted">Headline ({headlineSettingText(headline)}), all codes, {data.comparedCoders.length} coders:</span>{" "}
+        <strong className="headline-value" data-value={h.value ?? ""}>
+          {h.text}
+        </strong>{" "}
+        <span className="headline-band">{h.bandText}</span>
+      </p>
+      {note && (
+        <p className="small alert alert-info" role="note" data-testid="statistic-note">
+          {note}
+        </p>
+      )}
+    </div>
+  );
 }

@@ -69,7 +69,7 @@ export function KeyTable({ data, statistic, scheme, styles }: KeyTableProps) {
                   if (notes.length > 0) cellNotes.push(`${names.get(row.coder) ?? row.coder} · ${c.title}: ${notes.join(" ")}`);
                   const title = `${names.get(row.coder)} vs ${keyName} — ${c.title}: ${reading.name} ${value}, 95% CI ${formatInterval(reading.ci)}, ${place ? `${place.band.name} — ${scheme.name}` : reading.chanceCorrected ? "not defined" : "no band"}${notes.length ? `. ⚠ ${notes.join(" ")}` : ""}`;
                   return (
-                    <td key={c.variable} className="key-cell" style={{ background: shade.fill, color: shade.ink }} title={title}>
+                    <td key={c.variable} className="key-cell" style={{ background: shade.fill, color: shade.ink }} title={title} data-coder={row.coder} data-variable={c.variable}>
                       <span className="key-value">
                         {value}
                         {notes.length > 0 && (

@@ -1,24 +1,23 @@
 "use client";
 
 import Link from "next/link";
-import { DEFAULT_BAND_SCHEME, bandFor, formatCoefficient, formatInterval } from "@/lib/domain/bands";
 import { DIMENSIONS, dimensionAbbreviation, dimensionColour, dimensionLabel } from "@/lib/domain/codebook";
-import { readStatistic } from "./statistics";
+import { DEFAULT_HEADLINE, type HeadlineSetting, exerciseHeadline, headlineOf, headlineSentence } from "@/lib/domain/headline";
 import { useAgreementRun } from "./useAgreementRun";
 
 /**
  * The codes panel's live agreement strip (UX: "per dimension sparkline, live" — open mode, or staff in
- * blind mode): α per dimension as small bars with CI whiskers, value and band, n and coders in the
+ * blind mode): the cohort's headline statistic (lib/domain/headline; Krippendorff's α by default) per
+ * dimension as small bars with CI whiskers, value and band, the pooled headline, n and coders in the
  * heading, and a link to the full agreement page. Rendered only where the viewer may see agreement.
  */
 
 const W = 92;
 const H = 14;
 
-export function LiveAgreementSummary({ exerciseId, coding }: { exerciseId: string; coding: boolean }) {
+export function LiveAgreementSummary({ exerciseId, coding, headline = DEFAULT_HEADLINE }: { exerciseId: string; coding: boolean; headline?: HeadlineSetting | undefined }) {
   const run = useAgreementRun(exerciseId, null, coding);
   const data = run.data;
-  const scheme = DEFAULT_BAND_SCHEME;
   const ready = data !== null && data.comparedCoders.length >= 2 && Object.keys(data.variables).length > 0;
   const pooled = data?.variables.pooled;
   const x = (v: number): number => 1 + Math.max(0, Math.min(1, v)) * (W - 2);
@@ -26,7 +25,7 @@ export function LiveAgreementSummary({ exerciseId, coding }: { exerciseId: strin
   return (
     <details className="live-agreement" open data-testid="live-agreement">
       <summary>
-        Agreement <span className="muted small">· Krippendorff&apos;s α</span>
+        Agreement <span className="muted small">· {headlineOf(headline, undefined).name}</span>
       </summary>
       {!ready ? (
         <p className="small muted live-empty">
@@ -37,14 +36,17 @@ export function LiveAgreementSummary({ exerciseId, coding }: { exerciseId: strin
       ) : (
         <>
           <p className="small muted live-meta">
-            {pooled?.n_pairable_units ?? 0} turns · {data.comparedCoders.length} coders · {scheme.name} bands{coding ? " · live" : ""}
+            {pooled?.n_pairable_units ?? 0} turns · {data.comparedCoders.length} coders{coding ? " · live" : ""}
+          </p>
+          <p className="small live-headline" data-testid="live-headline">
+            All codes: <strong>{exerciseHeadline(headline, data.variables).text}</strong> <span className="muted">{exerciseHeadline(headline, data.variables).bandText}</span>
           </p>
           <ul className="live-rows">
             {DIMENSIONS.map((d) => {
               const result = data.variables[d];
-              const reading = readStatistic(result, "alpha");
-              const place = bandFor(reading.value, scheme);
-              const label = `${dimensionLabel(d)}: Krippendorff's α ${formatCoefficient(reading.value, scheme)}, 95% CI ${formatInterval(reading.ci)}, ${place ? `${place.band.name} — ${scheme.name}` : "not defined"}, ${result?.n_pairable_units ?? 0} turns, ${result?.n_coders ?? 0} coders`;
+              const reading = headlineOf(headline, result);
+              const place = reading.band;
+              const label = `${dimensionLabel(d)}: ${headlineSentence(reading)}, ${result?.n_coders ?? 0} coders`;
               return (
                 <li key={d} title={label}>
                   <span className="live-abbr">{dimensionAbbreviation(d)}</span>
@@ -53,7 +55,7 @@ export function LiveAgreementSummary({ exerciseId, coding }: { exerciseId: strin
                     {reading.value !== null && reading.value > 0 && <rect x={1} y={3} width={x(reading.value) - 1} height={H - 6} fill={dimensionColour(d)} stroke="#1f2328" strokeWidth={0.75} />}
                     {reading.ci && <line x1={x(reading.ci[0])} x2={x(reading.ci[1])} y1={H / 2} y2={H / 2} stroke="#1f2328" strokeWidth={1.5} />}
                   </svg>
-                  <span className="live-value">{formatCoefficient(reading.value, scheme)}</span>
+                  <span className="live-value">{reading.text}</span>
                   <span className="live-band">{place ? place.band.name : "n/a"}</span>
                   <span className="sr-only">{label}</span>
                 </li>

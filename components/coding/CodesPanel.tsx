@@ -129,7 +129,7 @@ export function CodesPanel({ actions, current, notice, layers, ref }: CodesPanel
           </button>
         )}
       </div>
-      {view.seesOthers && <LiveAgreementSummary exerciseId={exercise.id} coding={exercise.state === "coding"} />}
+      {view.seesOthers && <LiveAgreementSummary exerciseId={exercise.id} coding={exercise.state === "coding"} headline={exercise.headline} />}
     </aside>
   );
 }

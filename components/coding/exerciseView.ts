@@ -1,6 +1,7 @@
 import type { CohortRole, Subject } from "@/lib/auth/can";
 import { type ExerciseFacts, canManageExercise, isCoder, layerAccess, seesOtherLayers } from "@/lib/auth/exerciseRules";
 import { roomName } from "@/lib/collab/roomName";
+import type { HeadlineSetting } from "@/lib/domain/headline";
 
 /** What the coding page knows about its exercise; the live part is re-read from GET /api/exercises/:id. */
 export interface ExerciseSnapshot {
@@ -13,6 +14,8 @@ export interface ExerciseSnapshot {
   revealRule: "all_submitted" | "instructor";
   codersSettle: boolean;
   coders: Array<{ id: string; name: string; submitted: boolean }>;
+  /** The cohort's headline statistic (lib/domain/headline), for the live agreement strip. */
+  headline?: HeadlineSetting;
 }
 
 export interface Viewer {

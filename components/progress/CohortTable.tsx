@@ -81,7 +81,7 @@ export function CohortTable({ rows, exercises, settings, own }: { rows: readonly
                         <strong className="progress-value">{formatAgainst(latest.value, settings.criterion)}</strong> {formatInterval(latest.ci)}
                       </span>
                       <span className="progress-latest-line small">
-                        {bandText(latest.value, settings.statistic)} <span className="muted">· {latest.nUnits} turns · #{latest.position}</span>
+                        {bandText(latest.value, settings.statistic, settings.bands)} <span className="muted">· {latest.nUnits} turns · #{latest.position}</span>
                       </span>
                     </>
                   ) : (

@@ -36,6 +36,8 @@ export interface LearningCurveChartProps {
   exercises: readonly ProgressExercise[];
   series: readonly CurveSeries[];
   statistic: CurveStatistic;
+  /** Band scheme id named in the points' titles. */
+  bands: string;
   criterion: number;
   size: "large" | "small";
   /** y-axis title (large charts). */
@@ -66,7 +68,7 @@ function formatTick(t: number): string {
   return t < 0 ? `−${text}` : text;
 }
 
-export function LearningCurveChart({ id, title, description, exercises, series, statistic, criterion, size, yTitle, marks = [], yRange }: LearningCurveChartProps) {
+export function LearningCurveChart({ id, title, description, exercises, series, statistic, bands, criterion, size, yTitle, marks = [], yRange }: LearningCurveChartProps) {
   const s = SIZES[size];
   const n = Math.max(1, exercises.length);
   const plotW = s.width - s.left - s.right;
@@ -179,7 +181,7 @@ export function LearningCurveChart({ id, title, description, exercises, series, 
               )}
             {ser.points.map((p) => {
               const exercise = byPosition.get(p.position);
-              const tip = pointTitle(p, exercise, statistic, criterion, ser.who);
+              const tip = pointTitle(p, exercise, statistic, criterion, bands, ser.who);
               if (p.value === null) {
                 if (ser.kind !== "main") return null;
                 return (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { HeadlineSetting } from "@/lib/domain/headline";
 import { CURVE_STATISTICS, CURVE_STATISTIC_IDS, type ProgressSettings, progressQuery, formatCriterion } from "@/lib/domain/learningCurve";
 
 /**
@@ -6,7 +7,7 @@ import { CURVE_STATISTICS, CURVE_STATISTIC_IDS, type ProgressSettings, progressQ
  * or bookmarked and works without JavaScript: the statistic and the rule are links, the criterion a small
  * GET form.
  */
-export function ProgressControls({ basePath, settings }: { basePath: string; settings: ProgressSettings }) {
+export function ProgressControls({ basePath, settings, headline }: { basePath: string; settings: ProgressSettings; headline: HeadlineSetting }) {
   const rules = [
     { id: "pooled", label: "All codes pooled" },
     { id: "dimensions", label: "Every dimension" },
@@ -19,14 +20,16 @@ export function ProgressControls({ basePath, settings }: { basePath: string; set
         </span>
         <span className="progress-segmented">
           {CURVE_STATISTIC_IDS.map((id) => (
-            <Link key={id} href={`${basePath}${progressQuery(settings, { statistic: id })}`} aria-current={settings.statistic === id ? "true" : undefined} scroll={false}>
+            <Link key={id} href={`${basePath}${progressQuery(settings, { statistic: id }, headline)}`} aria-current={settings.statistic === id ? "true" : undefined} scroll={false}>
               {CURVE_STATISTICS[id].name}
+              {id === headline.statistic ? " (headline)" : ""}
             </Link>
           ))}
         </span>
       </div>
       <form className="progress-control" method="get" action={basePath}>
-        {settings.statistic !== "kappa" && <input type="hidden" name="stat" value={settings.statistic} />}
+        {settings.statistic !== headline.statistic && <input type="hidden" name="stat" value={settings.statistic} />}
+        {settings.bands !== headline.bands && <input type="hidden" name="bands" value={settings.bands} />}
         {settings.rule !== "pooled" && <input type="hidden" name="rule" value={settings.rule} />}
         <label htmlFor="criterion" className="progress-control-label">
           Criterion {CURVE_STATISTICS[settings.statistic].symbol} ≥
@@ -42,7 +45,7 @@ export function ProgressControls({ basePath, settings }: { basePath: string; set
         </span>
         <span className="progress-segmented">
           {rules.map((r) => (
-            <Link key={r.id} href={`${basePath}${progressQuery(settings, { rule: r.id })}`} aria-current={settings.rule === r.id ? "true" : undefined} scroll={false}>
+            <Link key={r.id} href={`${basePath}${progressQuery(settings, { rule: r.id }, headline)}`} aria-current={settings.rule === r.id ? "true" : undefined} scroll={false}>
               {r.label}
             </Link>
           ))}

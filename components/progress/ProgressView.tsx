@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { bandScheme } from "@/lib/domain/bands";
+import { type HeadlineSetting, differentStatisticNote } from "@/lib/domain/headline";
 import { CURVE_STATISTICS, type CohortProgress, type CurvePoint, type ProgressSettings, medianSeries, traineeCurves, formatCriterion } from "@/lib/domain/learningCurve";
 import { CohortTable } from "./CohortTable";
 import { LearningCurveChart, Marker } from "./LearningCurveChart";
@@ -18,7 +20,17 @@ export interface ProgressViewProps {
   settings: ProgressSettings;
   /** Staff may set up exercises: the empty state links to the form. */
   canCreateExercise: boolean;
+  /** The cohort's headline statistic: the default, and named when the page shows another. */
+  headline: HeadlineSetting;
 }
+
+/** What each coefficient counts, in the page's lead sentence. */
+const STATISTIC_MEANING: Readonly<Record<ProgressSettings["statistic"], string>> = {
+  alpha: " (near misses — same dimension, other pole — count as partial agreement; turns one of the two did not look at are left out)",
+  kappa: " (exact agreement on the codes of each turn, corrected for chance)",
+  ac1: " (exact agreement on the codes of each turn, corrected for chance in Gwet's way, which stays stable when one code is rare)",
+  po: " (the share of turns where the trainee and the key gave the same codes — not corrected for chance)",
+};
 
 function ExcludedNote({ excluded }: { excluded: CohortProgress["excluded"] }) {
   const items: string[] = [];
@@ -79,14 +91,14 @@ function MarkerLegend({ settings }: { settings: ProgressSettings }) {
   );
 }
 
-function ExercisesList({ data, settings }: { data: CohortProgress; settings: ProgressSettings }) {
+function ExercisesList({ data, settings, headline }: { data: CohortProgress; settings: ProgressSettings; headline: HeadlineSetting }) {
   return (
     <section className="progress-section" aria-labelledby="exercises-h">
       <h2 id="exercises-h">Exercises on the curve{data.scope === "self" ? "" : "s"}</h2>
       <ol className="progress-exercises">
         {data.exercises.map((e) => (
           <li key={e.id} value={e.position}>
-            <Link href={`/exercises/${e.id}/agreement${settings.statistic === "kappa" ? "?stat=kappa" : ""}`}>{e.title}</Link>{" "}
+            <Link href={`/exercises/${e.id}/agreement${settings.statistic !== headline.statistic ? `?stat=${settings.statistic}` : ""}`}>{e.title}</Link>{" "}
             <span className="muted">
               set {formatDay(e.setAt)}
               {e.revealedAt ? ` · revealed ${formatDay(e.revealedAt)}` : ""} · {e.state} · key: {e.keyCoderName} · {e.nTurns} turns
@@ -129,9 +141,10 @@ function EmptyState({ canCreateExercise, excluded }: { canCreateExercise: boolea
   );
 }
 
-export function ProgressView({ cohortId, cohortName, data, settings, canCreateExercise }: ProgressViewProps) {
+export function ProgressView({ cohortId, cohortName, data, settings, canCreateExercise, headline }: ProgressViewProps) {
   const own = data.scope === "self";
   const info = CURVE_STATISTICS[settings.statistic];
+  const statisticNote = differentStatisticNote(headline, { statistic: settings.statistic, bands: settings.bands }, "because this page's address asks for it");
   const basePath = `/cohorts/${cohortId}/progress`;
   const rows = data.trainees.map((t) => traineeCurves(data.exercises, t, settings));
   const withScores = rows.filter((r) => r.pooled.some((p) => p.value !== null));
@@ -153,14 +166,19 @@ export function ProgressView({ cohortId, cohortName, data, settings, canCreateEx
         <h1>{own ? `Your learning curve — ${cohortName}` : `Learning curves — ${cohortName}`}</h1>
         <p className="progress-lead">
           {own ? "Your" : "Each trainee's"} agreement with the key coder on every revealed blind exercise that has a key, in the order the exercises were set. {info.name}
-          {settings.statistic === "kappa" ? " (exact agreement on the codes of each turn, corrected for chance)" : " (near misses — same dimension, other pole — count as partial agreement)"}.
+          {STATISTIC_MEANING[settings.statistic]}.
         </p>
+        {statisticNote && (
+          <p className="small alert alert-info" role="note" data-testid="statistic-note">
+            {statisticNote}
+          </p>
+        )}
         {data.exercises.length > 0 && (
           <>
-            <ProgressControls basePath={basePath} settings={settings} />
+            <ProgressControls basePath={basePath} settings={settings} headline={headline} />
             <p className="progress-definitions small">
               <strong>Time to criterion</strong>: the first exercise from which every later one stays at or above {info.symbol} {formatCriterion(settings.criterion)}.{" "}
-              <strong>Drift</strong>: met the criterion before, below it on the latest exercise. Bands: {info.scheme.name}.
+              <strong>Drift</strong>: met the criterion before, below it on the latest exercise. {info.chanceCorrected ? `Bands: ${bandScheme(settings.bands).name}.` : "Percent agreement is not corrected for chance, so no bands."}
             </p>
           </>
         )}
@@ -179,7 +197,7 @@ export function ProgressView({ cohortId, cohortName, data, settings, canCreateEx
           {rows.map((row) => (
             <TraineeCurves key={row.trainee.id} curves={row} exercises={data.exercises} settings={settings} own />
           ))}
-          <ExercisesList data={data} settings={settings} />
+          <ExercisesList data={data} settings={settings} headline={headline} />
         </>
       ) : (
         <>
@@ -218,6 +236,7 @@ export function ProgressView({ cohortId, cohortName, data, settings, canCreateEx
                     { id: "median", who: "Cohort median", points: medianPoints, colour: "#1f2328", kind: "median" as const },
                   ]}
                   statistic={settings.statistic}
+                  bands={settings.bands}
                   criterion={settings.criterion}
                   size="large"
                   yTitle={`${info.name} with the key (pooled)`}
@@ -226,7 +245,7 @@ export function ProgressView({ cohortId, cohortName, data, settings, canCreateEx
             </section>
           )}
 
-          <ExercisesList data={data} settings={settings} />
+          <ExercisesList data={data} settings={settings} headline={headline} />
 
           {rows.map((row) => (
             <TraineeCurves key={row.trainee.id} curves={row} exercises={data.exercises} settings={settings} own={false} />

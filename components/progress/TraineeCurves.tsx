@@ -68,7 +68,7 @@ export function TraineeCurves({ curves, exercises, settings, own }: { curves: Cu
             {curves.compared} of {curves.assigned} exercise{curves.assigned === 1 ? "" : "s"} coded
           </span>
           <span>
-            Latest: {latest ? <strong>{readingText(latest, settings.statistic, settings.criterion)}</strong> : <span className="muted">no score yet</span>}
+            Latest: {latest ? <strong>{readingText(latest, settings.statistic, settings.criterion, settings.bands)}</strong> : <span className="muted">no score yet</span>}
           </span>
           <span>
             Criterion {ruleWords}: <strong data-testid="reached">{reachedText(outcome, exercises, firstPosition(pooled))}</strong>
@@ -92,6 +92,7 @@ export function TraineeCurves({ curves, exercises, settings, own }: { curves: Cu
             exercises={exercises}
             series={[{ id: "pooled", points: pooled, colour: "#3b4148", kind: "main" }]}
             statistic={settings.statistic}
+            bands={settings.bands}
             criterion={settings.criterion}
             size="large"
             yTitle={`${info.name} with the key (pooled)`}
@@ -119,6 +120,7 @@ export function TraineeCurves({ curves, exercises, settings, own }: { curves: Cu
                     exercises={exercises}
                     series={[{ id: d, points: curves.dimensions[d], colour: dimensionColour(d), kind: "main" }]}
                     statistic={settings.statistic}
+            bands={settings.bands}
                     criterion={settings.criterion}
                     size="small"
                     marks={marksFor(o, dimensionLabel(d))}

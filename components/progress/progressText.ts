@@ -1,4 +1,4 @@
-import { bandFor, formatInterval } from "@/lib/domain/bands";
+import { bandFor, bandScheme, formatInterval } from "@/lib/domain/bands";
 import {
   CURVE_STATISTICS,
   type CriterionOutcome,
@@ -26,26 +26,28 @@ export function criterionText(statistic: CurveStatistic, criterion: number): str
   return `${CURVE_STATISTICS[statistic].symbol} ≥ ${formatCriterion(criterion)}`;
 }
 
-export function bandText(value: number | null, statistic: CurveStatistic): string {
-  const scheme = CURVE_STATISTICS[statistic].scheme;
+export function bandText(value: number | null, statistic: CurveStatistic, bands: string): string {
+  if (!CURVE_STATISTICS[statistic].chanceCorrected) return value === null ? "not defined" : "no bands for percent agreement";
+  const scheme = bandScheme(bands);
   const place = bandFor(value, scheme);
   return place ? `${place.band.name} — ${scheme.name}` : "not defined";
 }
 
 /** "Cohen's κ 0.78, 95% CI [0.55, 0.93], 38 turns — substantial (Landis & Koch)". */
-export function readingText(point: CurvePoint, statistic: CurveStatistic, criterion: number): string {
+export function readingText(point: CurvePoint, statistic: CurveStatistic, criterion: number, bands: string): string {
   const info = CURVE_STATISTICS[statistic];
   if (point.missing === "not_compared") return "did not code this exercise (no turn reviewed or coded), so there is no score";
   if (point.value === null) return `${info.name} not defined: neither the trainee nor the key used this code on the ${point.nUnits} turns both looked at`;
-  const place = bandFor(point.value, info.scheme);
-  return `${info.name} ${formatAgainst(point.value, criterion)}, 95% CI ${formatInterval(point.ci)}, ${point.nUnits} turns${place ? ` — ${place.band.name} (${info.scheme.name})` : ""}`;
+  const scheme = bandScheme(bands);
+  const place = info.chanceCorrected ? bandFor(point.value, scheme) : null;
+  return `${info.name} ${formatAgainst(point.value, criterion)}, 95% CI ${formatInterval(point.ci)}, ${point.nUnits} turns${place ? ` — ${place.band.name} (${scheme.name})` : ""}`;
 }
 
-export function pointTitle(point: CurvePoint, exercise: ProgressExercise | undefined, statistic: CurveStatistic, criterion: number, who?: string): string {
+export function pointTitle(point: CurvePoint, exercise: ProgressExercise | undefined, statistic: CurveStatistic, criterion: number, bands: string, who?: string): string {
   const head = `${who ? `${who} — ` : ""}#${point.position} ${exercise?.title ?? ""} (${exercise ? formatDay(exercise.setAt) : ""})`;
   const side = point.value === null ? "" : meets(point.value, criterion) ? `. At or above the criterion ${formatCriterion(criterion)}.` : `. Below the criterion ${formatCriterion(criterion)}.`;
   const warn = point.warnings.length > 0 ? ` ⚠ ${point.warnings.join(" ")}` : "";
-  return `${head}: ${readingText(point, statistic, criterion)}${side}${warn}`;
+  return `${head}: ${readingText(point, statistic, criterion, bands)}${side}${warn}`;
 }
 
 function daysBetween(a: string, b: string): number {

@@ -39,6 +39,9 @@ export const users = pgTable(
 export const cohorts = pgTable("cohorts", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
+  /** The cohort's headline statistic and band scheme (lib/domain/headline): what every page leads with. */
+  headlineStatistic: text("headline_statistic").notNull().default("alpha"),
+  headlineBands: text("headline_bands").notNull().default("krippendorff"),
   createdAt: createdAt(),
 });
 

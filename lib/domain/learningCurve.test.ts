@@ -148,10 +148,11 @@ describe("time to criterion and drift", () => {
 });
 
 describe("settings and reading aids", () => {
-  it("reads the query string, falling back to κ ≥ .70 on the pooled score for anything malformed", () => {
-    expect(parseProgressSettings({})).toEqual({ statistic: "kappa", criterion: 0.7, rule: "pooled" });
-    expect(parseProgressSettings({ stat: "alpha", criterion: "0.8", rule: "dimensions" })).toEqual({ statistic: "alpha", criterion: 0.8, rule: "dimensions" });
-    expect(parseProgressSettings({ stat: "ac1", criterion: "high", rule: "all" })).toEqual({ statistic: "kappa", criterion: 0.7, rule: "pooled" });
+  it("reads the query string, falling back to the cohort's headline statistic ≥ .70 on the pooled score for anything malformed", () => {
+    expect(parseProgressSettings({})).toEqual({ statistic: "alpha", criterion: 0.7, rule: "pooled", bands: "krippendorff" });
+    expect(parseProgressSettings({}, { statistic: "kappa", bands: "landis-koch" })).toEqual({ statistic: "kappa", criterion: 0.7, rule: "pooled", bands: "landis-koch" });
+    expect(parseProgressSettings({ stat: "kappa", bands: "cicchetti", criterion: "0.8", rule: "dimensions" })).toEqual({ statistic: "kappa", criterion: 0.8, rule: "dimensions", bands: "cicchetti" });
+    expect(parseProgressSettings({ stat: "phi", bands: "mine", criterion: "high", rule: "all" })).toEqual({ statistic: "alpha", criterion: 0.7, rule: "pooled", bands: "krippendorff" });
     expect(parseProgressSettings({ criterion: "7" }).criterion).toBe(0.7);
     expect(parseProgressSettings({ criterion: ["0.667", "0.9"] }).criterion).toBe(0.667);
     expect(parseProgressSettings({ criterion: "0.70000001" }).criterion).toBe(0.7);
@@ -162,10 +163,12 @@ describe("settings and reading aids", () => {
     expect(formatCriterion(0.667)).toBe("0.667");
   });
 
-  it("writes a query string that keeps the other settings and leaves defaults out", () => {
-    const settings = { statistic: "alpha" as const, criterion: 0.8, rule: "pooled" as const };
-    expect(progressQuery(settings, { rule: "dimensions" })).toBe("?stat=alpha&criterion=0.80&rule=dimensions");
-    expect(progressQuery(settings, { statistic: "kappa", criterion: 0.7 })).toBe("");
+  it("writes a query string that keeps the other settings and leaves the cohort's headline and other defaults out", () => {
+    const settings = { statistic: "alpha" as const, criterion: 0.8, rule: "pooled" as const, bands: "krippendorff" as const };
+    expect(progressQuery(settings, { rule: "dimensions" })).toBe("?criterion=0.80&rule=dimensions");
+    expect(progressQuery(settings, { statistic: "kappa", criterion: 0.7 })).toBe("?stat=kappa");
+    expect(progressQuery(settings, { statistic: "kappa", criterion: 0.7 }, { statistic: "kappa", bands: "krippendorff" })).toBe("");
+    expect(progressQuery(settings, { bands: "landis-koch" })).toBe("?bands=landis-koch&criterion=0.80");
   });
 
   it("prints enough decimals that a value never appears to be on the wrong side of the criterion", () => {

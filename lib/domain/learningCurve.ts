@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { type BandScheme, KRIPPENDORFF, LANDIS_KOCH } from "./bands";
 import { DIMENSIONS, type Dimension } from "./codebook";
+import { BAND_SCHEME_IDS, type BandSchemeId, DEFAULT_HEADLINE, HEADLINE_STATISTIC_IDS, type HeadlineSetting, type HeadlineStatistic, type StatisticKey } from "./headline";
 
 /**
  * Learning curves against a gold key (PRODUCT: "learning curves against a gold key across a cohort, with
@@ -18,22 +18,25 @@ import { DIMENSIONS, type Dimension } from "./codebook";
  * Exercises where the coefficient is undefined (neither coder used a dimension) neither meet nor miss.
  */
 
-export type CurveStatistic = "kappa" | "alpha";
-export const CURVE_STATISTIC_IDS = ["kappa", "alpha"] as const satisfies readonly CurveStatistic[];
+/** The statistics a curve can follow: the headline statistics (lib/domain/headline), each trainee against the key (two coders). */
+export type CurveStatistic = HeadlineStatistic;
+export const CURVE_STATISTIC_IDS = HEADLINE_STATISTIC_IDS;
 
 export interface CurveStatisticInfo {
   id: CurveStatistic;
   /** The stored result's statistic name (agreement_results.statistic, CONTRACTS §6 key). */
-  key: "cohen_kappa" | "krippendorff_alpha";
+  key: StatisticKey;
   name: string;
   symbol: string;
-  /** The interpretation bands named next to a value of this coefficient. */
-  scheme: BandScheme;
+  /** Whether interpretation bands apply (not to percent agreement). */
+  chanceCorrected: boolean;
 }
 
 export const CURVE_STATISTICS: Readonly<Record<CurveStatistic, CurveStatisticInfo>> = {
-  kappa: { id: "kappa", key: "cohen_kappa", name: "Cohen's κ", symbol: "κ", scheme: LANDIS_KOCH },
-  alpha: { id: "alpha", key: "krippendorff_alpha", name: "Krippendorff's α", symbol: "α", scheme: KRIPPENDORFF },
+  alpha: { id: "alpha", key: "krippendorff_alpha", name: "Krippendorff's α", symbol: "α", chanceCorrected: true },
+  kappa: { id: "kappa", key: "cohen_kappa", name: "Cohen's κ", symbol: "κ", chanceCorrected: true },
+  ac1: { id: "ac1", key: "gwet_ac1", name: "Gwet's AC1", symbol: "AC1", chanceCorrected: true },
+  po: { id: "po", key: "po", name: "Percent agreement", symbol: "% agr.", chanceCorrected: false },
 };
 
 export type CurveVariable = Dimension | "pooled";
@@ -46,25 +49,30 @@ export interface ProgressSettings {
   statistic: CurveStatistic;
   criterion: number;
   rule: CriterionRule;
+  /** Interpretation bands named next to a value. */
+  bands: BandSchemeId;
 }
 
-export const DEFAULT_PROGRESS_SETTINGS: ProgressSettings = { statistic: "kappa", criterion: 0.7, rule: "pooled" };
+/** The curves' defaults: the cohort's headline statistic and bands (DEFAULT_HEADLINE until one is stored). */
+export const DEFAULT_PROGRESS_SETTINGS: ProgressSettings = { statistic: DEFAULT_HEADLINE.statistic, criterion: 0.7, rule: "pooled", bands: DEFAULT_HEADLINE.bands };
 
 const first = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v);
 
-/** Query-string settings (?stat=alpha&criterion=0.8&rule=dimensions); anything malformed falls back to its default. */
+/** Query-string settings (?stat=alpha&bands=landis-koch&criterion=0.8&rule=dimensions); anything malformed falls back to its default. */
 export const progressSettingsSchema = z.object({
-  stat: z.preprocess(first, z.enum(CURVE_STATISTIC_IDS).catch(DEFAULT_PROGRESS_SETTINGS.statistic)).default(DEFAULT_PROGRESS_SETTINGS.statistic),
+  stat: z.preprocess(first, z.enum(CURVE_STATISTIC_IDS).optional().catch(undefined)),
+  bands: z.preprocess(first, z.enum(BAND_SCHEME_IDS).optional().catch(undefined)),
   criterion: z
     .preprocess(first, z.coerce.number().min(0.05).max(1).catch(DEFAULT_PROGRESS_SETTINGS.criterion))
     .default(DEFAULT_PROGRESS_SETTINGS.criterion),
   rule: z.preprocess(first, z.enum(["pooled", "dimensions"]).catch(DEFAULT_PROGRESS_SETTINGS.rule)).default(DEFAULT_PROGRESS_SETTINGS.rule),
 });
 
-export function parseProgressSettings(query: Readonly<Record<string, string | string[] | undefined>>): ProgressSettings {
+/** The page's settings; the statistic and bands default to the cohort's headline. */
+export function parseProgressSettings(query: Readonly<Record<string, string | string[] | undefined>>, headline: HeadlineSetting = DEFAULT_HEADLINE): ProgressSettings {
   const parsed = progressSettingsSchema.parse(query);
   // At most three decimals (Krippendorff's .667), so the criterion printed is the criterion applied.
-  return { statistic: parsed.stat, criterion: Math.round(parsed.criterion * 1000) / 1000, rule: parsed.rule };
+  return { statistic: parsed.stat ?? headline.statistic, criterion: Math.round(parsed.criterion * 1000) / 1000, rule: parsed.rule, bands: parsed.bands ?? headline.bands };
 }
 
 /** A criterion as written in courses: two decimals ("0.70"), three where needed ("0.667"). */
@@ -73,11 +81,12 @@ export function formatCriterion(criterion: number): string {
   return Number(two) === criterion ? two : criterion.toFixed(3);
 }
 
-/** The query string of a settings change, keeping the other settings; defaults are left out. */
-export function progressQuery(settings: ProgressSettings, change: Partial<ProgressSettings> = {}): string {
+/** The query string of a settings change, keeping the other settings; defaults (the cohort's headline) are left out. */
+export function progressQuery(settings: ProgressSettings, change: Partial<ProgressSettings> = {}, headline: HeadlineSetting = DEFAULT_HEADLINE): string {
   const next = { ...settings, ...change };
   const params = new URLSearchParams();
-  if (next.statistic !== DEFAULT_PROGRESS_SETTINGS.statistic) params.set("stat", next.statistic);
+  if (next.statistic !== headline.statistic) params.set("stat", next.statistic);
+  if (next.bands !== headline.bands) params.set("bands", next.bands);
   if (next.criterion !== DEFAULT_PROGRESS_SETTINGS.criterion) params.set("criterion", formatCriterion(next.criterion));
   if (next.rule !== DEFAULT_PROGRESS_SETTINGS.rule) params.set("rule", next.rule);
   const text = params.toString();
@@ -283,7 +292,7 @@ export interface TraineeCurves {
   compared: number;
 }
 
-export function traineeCurves(exercises: readonly ProgressExercise[], trainee: TraineeProgress, settings: ProgressSettings): TraineeCurves {
+export function traineeCurves(exercises: readonly ProgressExercise[], trainee: TraineeProgress, settings: Pick<ProgressSettings, "statistic" | "criterion" | "rule">): TraineeCurves {
   const pooled = buildSeries(exercises, trainee, settings.statistic, "pooled");
   const dimensions = Object.fromEntries(DIMENSIONS.map((d) => [d, buildSeries(exercises, trainee, settings.statistic, d)])) as Record<Dimension, CurvePoint[]>;
   const dimensionSteps = DIMENSIONS.map((d) => criterionSteps(dimensions[d], settings.criterion));

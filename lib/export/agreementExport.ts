@@ -88,11 +88,33 @@ export function agreementCsv(exercise: Exercise, coderNames: ReadonlyMap<string,
   return csvDocument(AGREEMENT_COLUMNS, out);
 }
 
+/** One headline reading in an export: the value as computed, and as printed with its band. */
+export interface HeadlineForExport {
+  value: number | null;
+  ci: readonly [number, number] | null;
+  text: string;
+  band: string | null;
+  nUnits: number;
+}
+
+/**
+ * The export's summary on the cohort's headline statistic (lib/domain/headline): the exercise's pooled
+ * value over all coders and each coder's pooled value against the key — the numbers the pages lead with.
+ */
+export interface HeadlineSummaryForExport {
+  statistic: string;
+  name: string;
+  bands: string;
+  variable: string;
+  exercise: HeadlineForExport;
+  vsKey: Array<{ coderId: string; coder: string | null } & HeadlineForExport>;
+}
+
 export function agreementJson(
   exercise: Exercise,
   coderNames: ReadonlyMap<string, string>,
   run: AgreementRunForExport,
-  meta: { exportedAt: Date; exportedBy: { id: string; name: string } },
+  meta: { exportedAt: Date; exportedBy: { id: string; name: string }; headline?: HeadlineSummaryForExport },
 ): string {
   const body = {
     format: "coflex.agreement",
@@ -105,6 +127,7 @@ export function agreementJson(
     trigger: run.trigger,
     unitDefinition: runUnitDefinition(run),
     coders: [...coderNames].map(([id, name]) => ({ id, name })),
+    ...(meta.headline ? { headline: meta.headline } : {}),
     output: run.output,
   };
   return `${JSON.stringify(body, null, 2)}\n`;

@@ -3,14 +3,16 @@ import { auditExercise, exerciseFor } from "../auth/exerciseAccess";
 import { canSeeAgreement, layerAccess, type ExerciseFacts } from "../auth/exerciseRules";
 import { roomName, transcriptRoom } from "../collab/roomName";
 import type { Db } from "../db/client";
-import { agreementRunRows, latestAgreementRun } from "../db/queries/agreement";
+import { agreementRunRows, agreementView, latestAgreementRun } from "../db/queries/agreement";
+import { cohortHeadline } from "../db/queries/cohortHeadline";
+import { type Headline, HEADLINE_VARIABLE, exerciseHeadline, headlineSettingText, traineeHeadline } from "../domain/headline";
 import { exerciseCodebook } from "../db/queries/codebooks";
 import type { ExerciseDetail } from "../db/queries/exercises";
 import { getTranscriptMeta } from "../db/queries/transcripts";
 import { loadRoomDoc } from "../db/queries/yjsLog";
 import { readLayer } from "../domain/layerDoc";
 import { AppError } from "../errors";
-import { agreementCsv, agreementJson } from "./agreementExport";
+import { type HeadlineForExport, agreementCsv, agreementJson } from "./agreementExport";
 import { codesCsv, codesJson } from "./codesTable";
 import { collectExportData } from "./collect";
 import { exportFileName } from "./fileName";
@@ -89,7 +91,18 @@ export async function buildExport(db: Db, user: CurrentUser, exerciseId: string,
       const rows = await agreementRunRows(db, run.id);
       file = { body: encoder.encode(agreementCsv(summary, coderNames, run, rows)), contentType: CSV, fileName: exportFileName(exercise.title, "agreement", now, "csv") };
     } else {
-      const body = agreementJson(summary, coderNames, run, { exportedAt: now, exportedBy: { id: user.id, name: user.name } });
+      const setting = await cohortHeadline(db, exercise.cohortId);
+      const view = agreementView(run, exercise.coders);
+      const reading = (h: Headline): HeadlineForExport => ({ value: h.value, ci: h.ci, text: h.text, band: h.band ? h.bandText : null, nUnits: h.nUnits });
+      const headline = {
+        statistic: setting.statistic,
+        name: headlineSettingText(setting),
+        bands: setting.bands,
+        variable: HEADLINE_VARIABLE,
+        exercise: reading(exerciseHeadline(setting, view.variables)),
+        vsKey: view.vsKey.map((row) => ({ coderId: row.coder, coder: coderNames.get(row.coder) ?? null, ...reading(traineeHeadline(setting, row.variables)) })),
+      };
+      const body = agreementJson(summary, coderNames, run, { exportedAt: now, exportedBy: { id: user.id, name: user.name }, headline });
       file = { body: encoder.encode(body), contentType: JSON_TYPE, fileName: exportFileName(exercise.title, "agreement", now, "json") };
     }
   } else {

@@ -98,10 +98,13 @@ async function codeDemoAndReadAgreement(supervisor: Awaited<ReturnType<typeof si
 
   // Per dimension: the coefficient's name, value, CI, band with its scheme, turns and coders — never a bare number.
   const cognition = agreement.row("cognition");
-  await expect(cognition).toContainText("Landis & Koch", RUN_ARRIVES);
+  // The cohort's headline statistic (Krippendorff's α with Krippendorff's bands by default) leads the page.
+  await expect(cognition).toContainText("— Krippendorff", RUN_ARRIVES);
+  await expect(agreement.page.getByTestId("exercise-headline")).toContainText("Headline (Krippendorff's α with Krippendorff bands)");
+  await expect(agreement.page.getByTestId("statistic-note")).toHaveCount(0);
   await expect(cognition.locator(".bars-value")).toHaveText(/^α [−]?\d\.\d{2,4}$/);
   await expect(cognition.locator(".bars-ci")).toHaveText(/^\[[−]?\d\.\d\d, [−]?\d\.\d\d\]$/);
-  await expect(cognition.locator(".bars-band")).toHaveText(/^(poor|slight|fair|moderate|substantial|almost perfect) — Landis & Koch$/);
+  await expect(cognition.locator(".bars-band")).toHaveText(/^(unreliable|tentative|reliable) — Krippendorff$/);
   await expect(cognition.locator("td.num").first()).toHaveText("10");
   await expect(cognition.locator("td.num").nth(1)).toHaveText("2");
   await expect(agreement.page.getByRole("img", { name: /^Cognition: Krippendorff's α/ })).toBeVisible();
@@ -122,8 +125,11 @@ async function codeDemoAndReadAgreement(supervisor: Awaited<ReturnType<typeof si
   await expect(cognition.locator(".bars-value")).toHaveText(/^κ /);
   await expect(agreement.page.getByRole("img", { name: /^Cognition: Cohen's κ/ })).toBeVisible();
   await expect(agreement.page).toHaveURL(/stat=kappa&bands=cicchetti/);
+  // Not the headline: the page names the one it shows and says why.
+  await expect(agreement.page.getByTestId("statistic-note")).toContainText("Showing κ (Cohen / Fleiss) because you chose it above");
   await agreement.chooseStatistic(/Krippendorff/);
-  await agreement.chooseBands("Landis & Koch");
+  await agreement.chooseBands("Krippendorff");
+  await expect(agreement.page.getByTestId("statistic-note")).toHaveCount(0);
 
   // Coder pairs and the key.
   await expect(agreement.heatmap).toBeVisible();

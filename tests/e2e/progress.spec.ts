@@ -146,8 +146,11 @@ test.describe.serial("learning curves against the key", () => {
     }
 
     const page = people.instructor!.page;
-    await page.goto(cohortPath);
+    // These expectations were written on Cohen's κ with Landis & Koch bands; the cohort's headline is α,
+    // so the page names the statistic the address asks for and says why.
+    await page.goto(`${cohortPath}?stat=kappa&bands=landis-koch`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Learning curves — Demo cohort");
+    await expect(page.getByTestId("statistic-note")).toContainText("Showing κ (Cohen / Fleiss) because this page's address asks for it; this cohort's headline is Krippendorff's α with Krippendorff bands.");
     await expect(page.getByTestId("progress-count")).toHaveText("1 of 2 trainees at criterion · ⚠ 1 drifting");
     const table = page.getByTestId("progress-table");
     const taraRow = table.locator('tr[data-trainee="Tara Nguyen"]');
@@ -173,12 +176,12 @@ test.describe.serial("learning curves against the key", () => {
     await shoot(page, "cohort");
 
     // Another coefficient and another criterion, kept in the URL.
-    await page.getByRole("link", { name: "Krippendorff's α" }).click();
-    await expect(page).toHaveURL(/stat=alpha/);
+    await page.getByRole("link", { name: "Krippendorff's α (headline)" }).click();
+    await expect(page).not.toHaveURL(/stat=/);
     await expect(table.locator("thead")).toContainText("Latest pooled α");
     await page.getByRole("spinbutton", { name: "Criterion α ≥" }).fill("0.9");
     await page.getByRole("button", { name: "Apply" }).click();
-    await expect(page).toHaveURL(/stat=alpha&criterion=0\.9/);
+    await expect(page).toHaveURL(/bands=landis-koch&criterion=0\.9/);
     await expect(table.locator("thead")).toContainText("Criterion α ≥ 0.90");
   });
 

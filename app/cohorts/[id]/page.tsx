@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddMemberForm } from "@/components/cohort/AddMemberForm";
+import { HeadlineSettingForm } from "@/components/cohort/HeadlineSettingForm";
 import { TopBar } from "@/components/layout/TopBar";
 import { can } from "@/lib/auth/can";
 import { requirePageUser } from "@/lib/auth/requirePageUser";
 import { getDb } from "@/lib/db/client";
+import { cohortHeadline } from "@/lib/db/queries/cohortHeadline";
 import { listCohortMembers, listCohortsForUser } from "@/lib/db/queries/users";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +16,7 @@ export default async function CohortPage({ params }: { params: Promise<{ id: str
   const user = await requirePageUser(`/cohorts/${id}`);
   if (!can(user.subject, "cohort.manage_members", { kind: "cohort", cohortId: id })) notFound();
   const db = await getDb();
-  const [members, cohorts] = await Promise.all([listCohortMembers(db, id), listCohortsForUser(db, user.id)]);
+  const [members, cohorts, headline] = await Promise.all([listCohortMembers(db, id), listCohortsForUser(db, user.id), cohortHeadline(db, id)]);
   const cohort = cohorts.find((c) => c.id === id);
   return (
     <>
@@ -22,7 +24,7 @@ export default async function CohortPage({ params }: { params: Promise<{ id: str
       <main className="page">
         <h1>{cohort?.name ?? "Cohort"} — members</h1>
         <p className="small">
-          <Link href={`/cohorts/${id}/audit`}>Audit trail</Link> · <Link href={`/cohorts/${id}/codebook`}>Codebook</Link>
+          <Link href={`/cohorts/${id}/audit`}>Audit trail</Link> · <Link href={`/cohorts/${id}/codebook`}>Codebook</Link> · <Link href={`/cohorts/${id}/progress`}>Learning curves</Link> · <a href="#headline-setting">Headline statistic</a>
         </p>
         <ul className="list card" aria-label="Members">
           {members.map((m) => (
@@ -35,6 +37,8 @@ export default async function CohortPage({ params }: { params: Promise<{ id: str
         </ul>
         <h2>Add a member</h2>
         <AddMemberForm cohortId={id} />
+        <h2 id="headline-setting">Headline statistic</h2>
+        <HeadlineSettingForm cohortId={id} setting={headline} />
       </main>
     </>
   );

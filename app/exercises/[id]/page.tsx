@@ -6,6 +6,7 @@ import { auditExercise, exerciseFor } from "@/lib/auth/exerciseAccess";
 import { requirePageUser } from "@/lib/auth/requirePageUser";
 import { getDb } from "@/lib/db/client";
 import { exerciseCodebook } from "@/lib/db/queries/codebooks";
+import { exerciseHeadline } from "@/lib/db/queries/cohortHeadline";
 import { exerciseSnapshot } from "@/lib/db/queries/exercises";
 import { isAppError } from "@/lib/errors";
 
@@ -26,10 +27,10 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
   });
   await auditExercise(db, user, exercise, "exercise.view");
   // Codes are made against the codebook version the exercise was set with.
-  const codebook = await exerciseCodebook(db, exercise);
+  const [codebook, headline] = await Promise.all([exerciseCodebook(db, exercise), exerciseHeadline(db, exercise.id)]);
   return (
     <CodingWorkspace
-      exercise={exerciseSnapshot(exercise)}
+      exercise={{ ...exerciseSnapshot(exercise), headline }}
       viewer={{ id: user.id, name: user.name, role: roleIn(user.subject, exercise.cohortId) }}
       codebook={codebook}
     />
