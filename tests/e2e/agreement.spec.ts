@@ -42,6 +42,8 @@ async function demoExercise(request: APIRequestContext): Promise<ApiExercise> {
 }
 
 test("after two coders code the open demo, the agreement page shows banded numbers with CIs, pairs, confusion and timeline, and exports the codes", async ({ browser, baseURL }) => {
+  // Two people code through the editor, then the page is read in every setting: long on a busy machine.
+  test.slow();
   const supervisor = await signedIn(browser, "supervisor@coflex.test");
   const trainee = await signedIn(browser, "trainee1@coflex.test");
   const demo = await demoExercise(supervisor.coding.page.request);
