@@ -3,6 +3,7 @@ import { auditExercise, exerciseFor } from "../auth/exerciseAccess";
 import { type ExerciseFacts, canManageExercise, canSeeAgreement, consensusAccess, isCoder, seesCoderNames } from "../auth/exerciseRules";
 import { transcriptRoom } from "../collab/roomName";
 import type { Db } from "../db/client";
+import { ALL_TURNS_DEFINITION } from "../agreement/runSchema";
 import { latestAgreementRun, unitMasksOf } from "../db/queries/agreement";
 import type { ExerciseDetail } from "../db/queries/exercises";
 import { loadRoomDoc } from "../db/queries/yjsLog";
@@ -10,6 +11,9 @@ import { type TurnDistribution, buildGroupReview } from "../domain/groupReview";
 import { MISSING_MASK } from "../domain/fadUnits";
 import { type Turn, readTurns } from "../domain/transcriptDoc";
 import { AppError } from "../errors";
+import type { GroupReviewPayload, ReviewTurn } from "./groupReviewTypes";
+
+export type { GroupReviewPayload, ReviewTurn } from "./groupReviewTypes";
 
 /**
  * The class's coding of one exercise, turn by turn, for the group review (staff, on a projector) and
@@ -23,31 +27,6 @@ import { AppError } from "../errors";
  */
 
 export const GROUP_REVIEW_NOT_AVAILABLE = "No agreement is available for this exercise yet.";
-
-/** The unit turn and, when the turn before it is not a unit (a therapist turn), that turn as context. */
-export interface ReviewTurn extends TurnDistribution {
-  index: number;
-  speaker: string;
-  role: Turn["role"];
-  text: string;
-  /** The viewer's own code set when they coded the exercise (null: they did not look at the turn). */
-  me?: number | null;
-  before?: { index: number; speaker: string; text: string };
-}
-
-export interface GroupReviewPayload {
-  exercise: { id: string; title: string; mode: "blind" | "open"; state: "coding" | "revealed" | "closed"; transcriptId: string };
-  computedAt: string;
-  /** Coders in the distribution (the key excluded), with names when the viewer may see them. */
-  cohort: Array<{ id: string; name: string | null }>;
-  key: { id: string; name: string } | null;
-  /** Coders of the exercise who have not looked at any turn (not in the distribution). */
-  idle: number;
-  namesVisible: boolean;
-  /** The viewer's place: staff may settle; a coder sees their own codes. */
-  viewer: { id: string; isStaff: boolean; isCoder: boolean; isKey: boolean; canSettle: boolean };
-  turns: ReviewTurn[];
-}
 
 /** Context turns are cut: the turn under review carries the codes; the one before only says what it answers. */
 const CONTEXT_CHARS = 280;
@@ -98,6 +77,7 @@ export async function loadGroupReview(db: Db, user: CurrentUser, exercise: Exerc
   return {
     exercise: { id: exercise.id, title: exercise.title, mode: exercise.mode, state: exercise.state, transcriptId: exercise.transcriptId },
     computedAt: run.computedAt.toISOString(),
+    unitDefinition: run.output.unitDefinition ?? ALL_TURNS_DEFINITION,
     cohort: review.cohort.map((id) => ({ id, name: namesVisible || id === user.id ? (nameOf.get(id) ?? null) : null })),
     key: keyId ? { id: keyId, name: nameOf.get(keyId) ?? "the key" } : null,
     idle: exercise.coders.length - compared.length,

@@ -3,21 +3,46 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReviewWorkspace } from "@/components/coding/review/ReviewWorkspace";
 import { TopBar } from "@/components/layout/TopBar";
+import { GroupReview } from "@/components/review/GroupReview";
+import { TraineeReview } from "@/components/review/TraineeReview";
 import { roleIn } from "@/lib/auth/can";
 import { auditExercise, exerciseFor } from "@/lib/auth/exerciseAccess";
-import { consensusAccess } from "@/lib/auth/exerciseRules";
+import { canManageExercise, canSeeAgreement, consensusAccess, isCoder } from "@/lib/auth/exerciseRules";
 import { requirePageUser } from "@/lib/auth/requirePageUser";
 import { getDb } from "@/lib/db/client";
 import { exerciseCodebook } from "@/lib/db/queries/codebooks";
 import { exerciseSnapshot } from "@/lib/db/queries/exercises";
 import { isAppError } from "@/lib/errors";
+import { loadGroupReview } from "@/lib/review/groupReviewData";
+import { reviewMode } from "@/lib/review/reviewMode";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Review disagreements" };
+export const metadata: Metadata = { title: "Review" };
 
-/** Consensus review: open once the exercise's rules let the viewer see every layer (after the reveal in blind mode). */
-export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
+function Message({ userName, title, children, exerciseId }: { userName: string; title: string; children: React.ReactNode; exerciseId: string }) {
+  return (
+    <>
+      <TopBar userName={userName} />
+      <main className="page">
+        <h1>{title}</h1>
+        {children}
+        <p>
+          <Link href={`/exercises/${exerciseId}`}>Back to the coding page</Link>
+        </p>
+      </main>
+    </>
+  );
+}
+
+/**
+ * Review after the reveal (lib/review/reviewMode decides which): the group review for staff with a
+ * class, the pairwise consensus review for a supervisor with one trainee (or on request), and "me vs
+ * key" for a trainee. Each open writes one audit row.
+ */
+export default async function ReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
+  const query = await searchParams;
+  const requested = typeof query.view === "string" ? query.view : null;
   const user = await requirePageUser(`/exercises/${id}/review`);
   const db = await getDb();
   const { exercise, facts } = await exerciseFor(db, user, id).catch((err: unknown) => {
@@ -25,33 +50,53 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
     throw err;
   });
   const access = consensusAccess(user.subject, facts);
-  if (access === "none") {
+  if (access === "none" || !canSeeAgreement(user.subject, facts)) {
     await auditExercise(db, user, exercise, "exercise.review_view", "denied");
     return (
-      <>
-        <TopBar userName={user.name} />
-        <main className="page">
-          <h1>Review opens after the reveal</h1>
-          <p>
-            “{exercise.title}” is a blind exercise that is still being coded. Nobody sees the other coders&apos; codes until the instructor reveals them — then
-            the disagreements can be reviewed here.
-          </p>
-          <p>
-            <Link href={`/exercises/${exercise.id}`}>Back to the coding page</Link>
-          </p>
-        </main>
-      </>
+      <Message userName={user.name} title="Review opens after the reveal" exerciseId={exercise.id}>
+        <p>
+          “{exercise.title}” is a blind exercise that is still being coded. Nobody sees the other coders&apos; codes until the instructor reveals them — then the
+          disagreements can be reviewed here.
+        </p>
+      </Message>
     );
   }
-  await auditExercise(db, user, exercise, "exercise.review_view");
+  const isStaff = canManageExercise(user.subject, facts);
+  const keyIsSomeoneElse = exercise.keyCoderId !== null && exercise.keyCoderId !== user.id && exercise.coders.some((c) => c.id === exercise.keyCoderId);
+  const mode = reviewMode({ isStaff, isCoder: isCoder(user.subject, facts), keyIsSomeoneElse, coderCount: exercise.coders.length, requested });
   const codebook = await exerciseCodebook(db, exercise);
-  return (
-    <ReviewWorkspace
-      exercise={exerciseSnapshot(exercise)}
-      viewer={{ id: user.id, name: user.name, role: roleIn(user.subject, exercise.cohortId) }}
-      codebook={codebook}
-      canDecide={access === "write"}
-      keyCoderId={exercise.keyCoderId}
-    />
-  );
+
+  if (mode === "pair") {
+    await auditExercise(db, user, exercise, "exercise.review_view");
+    return (
+      <ReviewWorkspace
+        exercise={exerciseSnapshot(exercise)}
+        viewer={{ id: user.id, name: user.name, role: roleIn(user.subject, exercise.cohortId) }}
+        codebook={codebook}
+        canDecide={access === "write"}
+        keyCoderId={exercise.keyCoderId}
+      />
+    );
+  }
+
+  const data = await loadGroupReview(db, user, exercise, facts);
+  if (!data) {
+    return (
+      <Message userName={user.name} title="The class's codes are still being gathered" exerciseId={exercise.id}>
+        <p>The server computes the review from everyone&apos;s codes right after the reveal; this usually takes a few seconds.</p>
+        <p>
+          <Link href={`/exercises/${exercise.id}/review${requested ? `?view=${encodeURIComponent(requested)}` : ""}`} className="btn">
+            Reload
+          </Link>
+        </p>
+      </Message>
+    );
+  }
+  await auditExercise(db, user, exercise, mode === "group" ? "exercise.group_review_view" : "exercise.feedback_view");
+  if (mode === "group") {
+    const people: Record<string, string> = Object.fromEntries(exercise.coders.map((c) => [c.id, c.name]));
+    people[user.id] = user.name;
+    return <GroupReview data={data} people={people} pairwiseHref={exercise.coders.length >= 2 ? `/exercises/${exercise.id}/review?view=pair` : null} />;
+  }
+  return <TraineeReview data={data} codebook={codebook} viewerName={user.name} />;
 }
