@@ -5,7 +5,7 @@ import type { ReviewTurn } from "@/lib/review/groupReviewTypes";
 import type { ConsensusCode, Decision } from "../coding/review/consensusDoc";
 import { ConsensusNote } from "./ConsensusNote";
 import { DistributionBars } from "./DistributionBars";
-import { type CodeBar, disagreementText, suggestedCodes } from "./groupModel";
+import { type CodeBar, HOTSPOT_THRESHOLD, disagreementText, disagreementValue, suggestedCodes } from "./groupModel";
 import { SettleForm } from "./SettleForm";
 import { KeyCodes } from "./TurnCard";
 import styles from "./review.module.css";
@@ -53,6 +53,9 @@ export function ProjectorView(props: ProjectorViewProps) {
   const root = useRef<HTMLDivElement>(null);
   const turn = turns[position];
   const decision = turn ? props.decisionOf(turn.turnId) : null;
+  const isHot = (t: ReviewTurn) => (disagreementValue(t, props.dimension) ?? 0) >= HOTSPOT_THRESHOLD;
+  const hotspots = turns.filter(isHot);
+  const hotspotRank = turn && isHot(turn) ? hotspots.indexOf(turn) + 1 : 0;
 
   useEffect(() => {
     root.current?.focus();
@@ -97,8 +100,9 @@ export function ProjectorView(props: ProjectorViewProps) {
               Turn {turn.index + 1} · {turn.speaker}
             </h2>
             <span className={styles.projectorPlace}>
-              {position + 1} of {turns.length} · {props.orderName}
-              {props.dimensionName ? ` · ${props.dimensionName}` : ""}
+              {hotspotRank > 0 ? `Hotspot ${hotspotRank} of ${hotspots.length} · ` : ""}
+              {position + 1} of {turns.length} turns, {props.orderName}
+              {props.dimensionName ? ` · ${props.dimensionName} only` : ""}
             </span>
             <span className={styles.projectorDisagreement}>Disagreement {disagreementText(turn, props.dimension)}</span>
             <span className={styles.spacer} />

@@ -2,9 +2,11 @@
 
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import { type Codebook, DIMENSIONS, dimensionAbbreviation, dimensionColour, dimensionLabel } from "@/lib/domain/codebook";
+import { type Codebook, DIMENSIONS, codeLabel, dimensionAbbreviation, dimensionColour, dimensionLabel } from "@/lib/domain/codebook";
+import { splitCode } from "@/lib/domain/fadDistance";
 import type { GroupReviewPayload, ReviewTurn } from "@/lib/review/groupReviewTypes";
 import { ConfusionMatrix } from "../agreement/ConfusionMatrix";
+import { type ConfusionCategory, NO_CODE_LABEL, confusion, topConfusions } from "../agreement/unitModel";
 import { PoleDefs } from "../agreement/chartParts";
 import type { DimensionStyle } from "../agreement/agreementData";
 import { SessionKeepAlive } from "../auth/SessionKeepAlive";
@@ -21,6 +23,12 @@ export interface TraineeReviewProps {
   data: GroupReviewPayload;
   codebook: Codebook;
   viewerName: string;
+}
+
+function mixLabel(category: ConfusionCategory): string {
+  if (category === NO_CODE_LABEL) return "no code";
+  const { dimension, polarity } = splitCode(category);
+  return codeLabel(dimension, polarity);
 }
 
 function Chips({ mask }: { mask: number | null | undefined }) {
@@ -81,10 +89,11 @@ export function TraineeReview({ data, codebook, viewerName }: TraineeReviewProps
   const matrixCoders = useMemo(() => {
     if (!key) return [];
     return [
-      { id: key.id, name: "the key", masks: data.turns.map((t) => t.key ?? -1) },
+      { id: key.id, name: key.name, masks: data.turns.map((t) => t.key ?? -1) },
       { id: data.viewer.id, name: "you", masks: data.turns.map((t) => t.me ?? -1) },
     ];
   }, [data.turns, data.viewer.id, key]);
+  const mixups = useMemo(() => (matrixCoders.length === 2 ? topConfusions(confusion(matrixCoders[0]!, matrixCoders[1]!), 3) : []), [matrixCoders]);
   const nameOf = (id: string) => (id === data.viewer.id ? "you" : id === key?.id ? "the key" : (data.cohort.find((c) => c.id === id)?.name ?? "a supervisor"));
 
   return (
@@ -118,10 +127,18 @@ export function TraineeReview({ data, codebook, viewerName }: TraineeReviewProps
               )}
               <span className="muted small">{data.unitDefinition}</span>
             </div>
-            <svg width="0" height="0" aria-hidden="true" style={{ position: "absolute" }}>
-              <PoleDefs styles={dimensionStyles} />
-            </svg>
-            {summary.compared > 0 && <ConfusionMatrix coders={matrixCoders} keyCoderId={key?.id ?? null} styles={dimensionStyles} />}
+            {mixups.length > 0 && (
+              <p className="small">
+                Most frequent difference{mixups.length === 1 ? "" : "s"}:{" "}
+                {mixups.map((m, i) => (
+                  <span key={`${m.row}:${m.column}`}>
+                    {i > 0 ? "; " : ""}
+                    the key {mixLabel(m.row)}, you {mixLabel(m.column)} ({m.count} turn{m.count === 1 ? "" : "s"})
+                  </span>
+                ))}
+                . <a href="#me-confusion">The whole confusion matrix is below the turns.</a>
+              </p>
+            )}
           </section>
         ) : (
           <p className="muted">This exercise has no key: your codes are shown beside the class&apos;s. {data.unitDefinition}</p>
@@ -197,6 +214,14 @@ export function TraineeReview({ data, codebook, viewerName }: TraineeReviewProps
               );
             })}
           </ol>
+        )}
+        {hasKey && summary.compared > 0 && (
+          <section id="me-confusion" className={`card ${styles.matrixSection}`} aria-label="Your codes against the key, code by code">
+            <svg width="0" height="0" aria-hidden="true" style={{ position: "absolute" }}>
+              <PoleDefs styles={dimensionStyles} />
+            </svg>
+            <ConfusionMatrix coders={matrixCoders} keyCoderId={key?.id ?? null} styles={dimensionStyles} />
+          </section>
         )}
       </main>
     </div>

@@ -22,6 +22,8 @@ export interface ReviewWorkspaceProps {
   codebook: Codebook;
   canDecide: boolean;
   keyCoderId: string | null;
+  /** The group review of the same exercise (every coder at once), when it has more than two coders. */
+  groupHref?: string | null;
 }
 
 /** Re-renders when any of the docs changes, at most once per animation frame. */
@@ -67,7 +69,7 @@ function runSummary(turns: ReadonlyArray<{ index: number; coded: boolean }>): st
   return `${first === last ? `Turn ${first}` : `Turns ${first}–${last}`} · ${parts.join(", ")}`;
 }
 
-export function ReviewWorkspace({ exercise, viewer, codebook, canDecide, keyCoderId }: ReviewWorkspaceProps) {
+export function ReviewWorkspace({ exercise, viewer, codebook, canDecide, keyCoderId, groupHref }: ReviewWorkspaceProps) {
   const coders = exercise.coders;
   const defaultA = keyCoderId && coders.some((c) => c.id === keyCoderId) ? keyCoderId : (coders[0]?.id ?? "");
   const [a, setA] = useState(defaultA);
@@ -134,6 +136,11 @@ export function ReviewWorkspace({ exercise, viewer, codebook, canDecide, keyCode
           <meter min={0} max={Math.max(1, disagreements.length)} value={settled} aria-hidden="true" />
           {settled} of {disagreements.length} disagreements settled
         </span>
+        {groupHref && (
+          <Link href={groupHref} className="btn">
+            Group review
+          </Link>
+        )}
         <button type="button" className="btn" onClick={nextUnsettled} disabled={settled === disagreements.length}>
           Next unsettled
         </button>

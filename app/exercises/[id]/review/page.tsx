@@ -75,6 +75,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
         codebook={codebook}
         canDecide={access === "write"}
         keyCoderId={exercise.keyCoderId}
+        groupHref={isStaff && exercise.coders.length > 2 ? `/exercises/${exercise.id}/review?view=group` : null}
       />
     );
   }
