@@ -32,7 +32,13 @@ export default tseslint.config(
         },
       ],
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read env through lib/env.ts (house rule 4)." }],
+      // House rule 5: one permission check. The exercise rules are can()'s implementation.
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/exerciseRules", "**/exerciseRules.ts"], message: "Ask can() from lib/auth/can (e.g. can(subject, \"exercise.agreement\", {kind: \"exercise\", exercise: facts})); the exercise rules are its implementation." }] }],
     },
+  },
+  {
+    files: ["lib/auth/**"],
+    rules: { "no-restricted-imports": "off" },
   },
   {
     files: ["**/*.mjs"],

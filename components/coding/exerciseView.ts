@@ -1,5 +1,4 @@
-import type { CohortRole, Subject } from "@/lib/auth/can";
-import { type ExerciseFacts, canManageExercise, isCoder, layerAccess, seesOtherLayers } from "@/lib/auth/exerciseRules";
+import { type CohortRole, type ExerciseFacts, type Subject, can } from "@/lib/auth/can";
 import { roomName } from "@/lib/collab/roomName";
 import type { HeadlineSetting } from "@/lib/domain/headline";
 
@@ -44,7 +43,7 @@ export interface ExerciseView {
   canReview: boolean;
 }
 
-/** The same pure rules the server enforces (lib/auth/exerciseRules): the page never asks for a room it would be refused. */
+/** can(), the same pure function the server asks: the page never offers what it would be refused, nor asks for such a room. */
 export function exerciseView(exercise: ExerciseSnapshot, viewer: Viewer): ExerciseView {
   const facts: ExerciseFacts = {
     cohortId: exercise.cohortId,
@@ -55,22 +54,23 @@ export function exerciseView(exercise: ExerciseSnapshot, viewer: Viewer): Exerci
     codersSettle: exercise.codersSettle,
   };
   const subject: Subject = { userId: viewer.id, memberships: viewer.role ? [{ cohortId: exercise.cohortId, role: viewer.role }] : [] };
-  const coder = isCoder(subject, facts);
-  const own = coder ? layerAccess(subject, facts, viewer.id) : "none";
-  const readable = exercise.coders.filter((c) => c.id !== viewer.id && layerAccess(subject, facts, c.id) !== "none");
+  const ex = { kind: "exercise", exercise: facts } as const;
+  const layer = (coderId: string) => ({ kind: "layer", exercise: facts, coderId }) as const;
+  const coder = facts.coderIds.includes(viewer.id);
+  const readable = exercise.coders.filter((c) => c.id !== viewer.id && can(subject, "layer.read", layer(c.id)));
   const live = readable.slice(0, MAX_LIVE_OTHER_LAYERS);
-  const staff = canManageExercise(subject, facts);
+  const staff = can(subject, "exercise.manage", ex);
   return {
     facts,
     isCoder: coder,
     isStaff: staff,
-    canCode: own === "write",
+    canCode: coder && can(subject, "layer.write", layer(viewer.id)),
     submitted: facts.submittedIds.includes(viewer.id),
     ownRoom: coder ? roomName({ kind: "layer", exerciseId: exercise.id, coderId: viewer.id }) : null,
     liveOthers: live.map((c) => ({ id: c.id, name: c.name, room: roomName({ kind: "layer", exerciseId: exercise.id, coderId: c.id }) })),
     notLive: readable.length - live.length,
-    seesOthers: seesOtherLayers(subject, facts),
-    canReveal: staff && exercise.mode === "blind" && exercise.state === "coding",
-    canReview: exercise.state !== "coding" || (exercise.mode === "open" && staff),
+    seesOthers: can(subject, "exercise.agreement", ex),
+    canReveal: can(subject, "exercise.reveal", ex),
+    canReview: can(subject, "exercise.review", ex),
   };
 }

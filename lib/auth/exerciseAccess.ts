@@ -1,6 +1,5 @@
 import type { CurrentUser } from "./currentUser";
-import { canViewExercise, type ExerciseFacts } from "./exerciseRules";
-import { roleIn } from "./can";
+import { type ExerciseFacts, can, roleIn } from "./can";
 import type { Db } from "../db/client";
 import { recordAudit } from "../db/queries/audit";
 import { type ExerciseDetail, exerciseFacts, getExercise } from "../db/queries/exercises";
@@ -10,7 +9,7 @@ import { AppError } from "../errors";
 export async function exerciseFor(db: Db, user: CurrentUser, id: string): Promise<{ exercise: ExerciseDetail; facts: ExerciseFacts }> {
   const exercise = await getExercise(db, id);
   const facts = exercise ? exerciseFacts(exercise) : null;
-  if (!exercise || !facts || !canViewExercise(user.subject, facts)) {
+  if (!exercise || !facts || !can(user.subject, "exercise.view", { kind: "exercise", exercise: facts })) {
     await recordAudit(db, { userId: user.id, role: exercise ? roleIn(user.subject, exercise.cohortId) : null, action: "exercise.view", resource: `exercise:${id}`, outcome: "denied", cohortId: exercise?.cohortId });
     throw new AppError("not_found", "No such exercise, or you are not part of it.");
   }

@@ -1,8 +1,9 @@
-import { roleIn, type Subject } from "./can";
+import { isStaffRole, roleIn, type Subject } from "./subject";
 
 /**
- * Who may see and write what in an exercise. Pure: the collaboration server (rooms) and every HTTP route
- * and export ask here, so blind mode is one rule, enforced by the server everywhere.
+ * The exercise rules behind can() (lib/auth/can.ts): who may see and write what in an exercise. Pure.
+ * Callers outside lib/auth ask can(), never these functions (a lint rule holds that), so blind mode is one
+ * rule, enforced the same by the HTTP routes, the rooms, the exports and the pages.
  */
 export interface ExerciseFacts {
   cohortId: string;
@@ -18,8 +19,7 @@ export interface ExerciseFacts {
 export type Access = "none" | "read" | "write";
 
 function isStaff(subject: Subject, facts: ExerciseFacts): boolean {
-  const role = roleIn(subject, facts.cohortId);
-  return role === "instructor" || role === "supervisor";
+  return isStaffRole(roleIn(subject, facts.cohortId));
 }
 
 export function isCoder(subject: Subject, facts: ExerciseFacts): boolean {

@@ -1,6 +1,6 @@
 import type { CurrentUser } from "../auth/currentUser";
 import { auditExercise, exerciseFor } from "../auth/exerciseAccess";
-import { canSeeAgreement, layerAccess, type ExerciseFacts } from "../auth/exerciseRules";
+import { type ExerciseFacts, can } from "../auth/can";
 import { roomName, transcriptRoom } from "../collab/roomName";
 import type { Db } from "../db/client";
 import { agreementRunRows, agreementView, latestAgreementRun } from "../db/queries/agreement";
@@ -21,10 +21,9 @@ import { qdpxBytes } from "./qdpxExport";
 import type { ExportData, ExportFile, ExportFormat } from "./types";
 
 /**
- * The export route's whole job, without Next: authorize, load, build, audit. Rights follow the
- * exercise's visibility rules (lib/auth/exerciseRules) and nothing else — a layer the caller may not
- * open in the editor is never loaded here, so it cannot leak into any format; agreement files need
- * canSeeAgreement. Every export that is handed out writes an audit row "exercise.export:<format>"
+ * The export route's whole job, without Next: authorize, load, build, audit. Rights follow can() and
+ * nothing else — a layer the caller may not open in the editor (layer.read) is never loaded here, so it
+ * cannot leak into any format; agreement files need exercise.agreement. Every export that is handed out writes an audit row "exercise.export:<format>"
  * (a refused one a "denied" row); no content is logged.
  */
 
@@ -45,7 +44,7 @@ const encoder = new TextEncoder();
 async function loadExportData(db: Db, user: CurrentUser, exercise: ExerciseDetail, facts: ExerciseFacts, now: Date): Promise<ExportData> {
   const meta = await getTranscriptMeta(db, exercise.transcriptId);
   if (!meta) throw new AppError("not_found", "This exercise's transcript no longer exists.");
-  const visible = exercise.coders.filter((coder) => layerAccess(user.subject, facts, coder.id) !== "none");
+  const visible = exercise.coders.filter((coder) => can(user.subject, "layer.read", { kind: "layer", exercise: facts, coderId: coder.id }));
   const codebook = await exerciseCodebook(db, exercise);
   const layers = [];
   for (const coder of visible) {
@@ -79,7 +78,7 @@ export async function buildExport(db: Db, user: CurrentUser, exerciseId: string,
   let file: ExportFile;
 
   if (format === "agreement-csv" || format === "agreement-json") {
-    if (!canSeeAgreement(user.subject, facts)) {
+    if (!can(user.subject, "exercise.agreement", { kind: "exercise", exercise: facts })) {
       await auditExercise(db, user, exercise, action, "denied");
       throw new AppError("forbidden", "Agreement stays hidden until the exercise is revealed.");
     }

@@ -1,6 +1,6 @@
 import type { CurrentUser } from "../auth/currentUser";
 import { auditExercise, exerciseFor } from "../auth/exerciseAccess";
-import { type ExerciseFacts, canManageExercise, canSeeAgreement, consensusAccess, isCoder, seesCoderNames } from "../auth/exerciseRules";
+import { type ExerciseFacts, can } from "../auth/can";
 import { transcriptRoom } from "../collab/roomName";
 import type { Db } from "../db/client";
 import { ALL_TURNS_DEFINITION } from "../agreement/runSchema";
@@ -20,8 +20,8 @@ export type { GroupReviewPayload, ReviewTurn } from "./groupReviewTypes";
  * for a trainee's "me vs key" — one server-built payload, read from the latest stored agreement run's
  * unit masks and the transcript (one document), never from the coders' layer logs.
  *
- * Rights are the agreement API's exactly (canSeeAgreement; a blind coder before the reveal gets the
- * same 404 and body as "no agreement yet"). Names follow seesCoderNames: staff get every coder's name
+ * Rights are the agreement API's exactly (can "exercise.agreement"; a blind coder before the reveal gets the
+ * same 404 and body as "no agreement yet"). Names follow can "exercise.see_coder_names": staff get every coder's name
  * and, per code, who gave it; a trainee gets them only when the exercise allows it, otherwise only
  * counts, their own codes and the key's.
  */
@@ -52,12 +52,12 @@ function reviewTurns(allTurns: readonly Turn[], units: readonly string[], distri
   return out;
 }
 
-/** The payload for a viewer already allowed to see agreement (callers check canSeeAgreement); null while no run with unit data exists. */
+/** The payload for a viewer already allowed to see agreement (callers check can "exercise.agreement"); null while no run with unit data exists. */
 export async function loadGroupReview(db: Db, user: CurrentUser, exercise: ExerciseDetail, facts: ExerciseFacts): Promise<GroupReviewPayload | null> {
   const run = await latestAgreementRun(db, exercise.id);
   const unitMasks = run ? unitMasksOf(run) : null;
   if (!run || !unitMasks) return null;
-  const namesVisible = seesCoderNames(user.subject, facts);
+  const namesVisible = can(user.subject, "exercise.see_coder_names", { kind: "exercise", exercise: facts });
   const compared = Object.keys(unitMasks.masks);
   // Cohort order: by name (as the exercise lists its coders), so indices mean the same on every load.
   const ordered = exercise.coders.map((c) => c.id).filter((id) => compared.includes(id));
@@ -70,8 +70,8 @@ export async function loadGroupReview(db: Db, user: CurrentUser, exercise: Exerc
     doc.destroy();
   }
   const nameOf = new Map(exercise.coders.map((c) => [c.id, c.name]));
-  const viewerIsCoder = isCoder(user.subject, facts);
-  const isStaff = canManageExercise(user.subject, facts);
+  const viewerIsCoder = facts.coderIds.includes(user.id);
+  const isStaff = can(user.subject, "exercise.manage", { kind: "exercise", exercise: facts });
   const mine = viewerIsCoder ? (unitMasks.masks[user.id] ?? null) : null;
   const keyId = review.keyCoderId;
   return {
@@ -82,7 +82,7 @@ export async function loadGroupReview(db: Db, user: CurrentUser, exercise: Exerc
     key: keyId ? { id: keyId, name: nameOf.get(keyId) ?? "the key" } : null,
     idle: exercise.coders.length - compared.length,
     namesVisible,
-    viewer: { id: user.id, isStaff, isCoder: viewerIsCoder, isKey: keyId === user.id, canSettle: consensusAccess(user.subject, facts) === "write" },
+    viewer: { id: user.id, isStaff, isCoder: viewerIsCoder, isKey: keyId === user.id, canSettle: can(user.subject, "consensus.write", { kind: "exercise", exercise: facts }) },
     turns: reviewTurns(allTurns, unitMasks.units, review.turns, mine && mine.length === unitMasks.units.length ? mine : null),
   };
 }
@@ -93,7 +93,7 @@ export async function loadGroupReview(db: Db, user: CurrentUser, exercise: Exerc
  */
 export async function readGroupReview(db: Db, user: CurrentUser, exerciseId: string): Promise<GroupReviewPayload> {
   const { exercise, facts } = await exerciseFor(db, user, exerciseId);
-  if (!canSeeAgreement(user.subject, facts)) {
+  if (!can(user.subject, "exercise.agreement", { kind: "exercise", exercise: facts })) {
     await auditExercise(db, user, exercise, "exercise.group_review_read", "denied");
     throw new AppError("not_found", GROUP_REVIEW_NOT_AVAILABLE);
   }

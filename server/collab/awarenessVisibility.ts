@@ -1,4 +1,4 @@
-import { locksTranscript } from "../../lib/auth/exerciseRules";
+import { blindCodingRunning } from "../../lib/auth/can";
 import type { Room } from "../../lib/collab/roomName";
 import type { Db } from "../../lib/db/client";
 import { getExercise, listExercisesForTranscript } from "../../lib/db/queries/exercises";
@@ -16,7 +16,7 @@ export const everyoneSeesEveryone: AwarenessVisibility = () => true;
  */
 export async function awarenessVisibility(db: Db, room: Room): Promise<AwarenessVisibility> {
   if (room.kind !== "transcript") return everyoneSeesEveryone;
-  const running = (await listExercisesForTranscript(db, room.transcriptId)).filter(locksTranscript);
+  const running = (await listExercisesForTranscript(db, room.transcriptId)).filter(blindCodingRunning);
   if (running.length === 0) return everyoneSeesEveryone;
   const coderGroups: Array<ReadonlySet<string>> = [];
   for (const exercise of running) {

@@ -1,8 +1,7 @@
-import { can } from "../../lib/auth/can";
-import { locksTranscript } from "../../lib/auth/exerciseRules";
+import { accessTo } from "../../lib/auth/can";
+import { transcriptResource } from "../../lib/auth/transcriptAccess";
 import type { Room } from "../../lib/collab/roomName";
 import type { Db } from "../../lib/db/client";
-import { listExercisesForTranscript } from "../../lib/db/queries/exercises";
 import { getTranscriptMeta } from "../../lib/db/queries/transcripts";
 import { loadSubject } from "../../lib/db/queries/users";
 import { exerciseRoomAccess } from "./exerciseRoomAccess";
@@ -18,12 +17,9 @@ export async function roomAccess(db: Db, userId: string, room: Room): Promise<Ro
     case "transcript": {
       const meta = await getTranscriptMeta(db, room.transcriptId);
       if (!meta) return "none";
-      const [subject, exercises] = await Promise.all([loadSubject(db, userId), listExercisesForTranscript(db, room.transcriptId)]);
-      // Editors read only while a blind exercise codes the text: anchors must not move under the coders.
-      const resource = { kind: "transcript", cohortId: meta.cohortId, locked: exercises.some(locksTranscript) } as const;
-      if (can(subject, "transcript.edit", resource)) return "write";
-      if (can(subject, "transcript.read", resource)) return "read";
-      return "none";
+      const [subject, resource] = await Promise.all([loadSubject(db, userId), transcriptResource(db, meta)]);
+      // can() leaves editors only reading while a blind exercise codes the text.
+      return accessTo(subject, resource);
     }
     case "layer":
     case "consensus":

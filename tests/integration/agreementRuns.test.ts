@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { monitorEventLoopDelay, performance as nodePerformance } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
-import { canSeeAgreement } from "../../lib/auth/exerciseRules";
+import { type ExerciseFacts, type Subject, can } from "../../lib/auth/can";
 import { rightsChanged } from "../../lib/collab/rightsBus";
 import { roomName, transcriptRoom } from "../../lib/collab/roomName";
 import { agreementRunRows, agreementView, exercisesNeedingRun, latestAgreementRun } from "../../lib/db/queries/agreement";
@@ -22,6 +22,8 @@ import { seedTestWorld, type TestUser, type TestWorld } from "../support/seedTes
 import { sessionCookie } from "../support/sessionCookie";
 import { createTestDb, type TestDb } from "../support/testDb";
 import { seededRandom } from "../support/transcriptText";
+
+const canSeeAgreement = (subject: Subject, facts: ExerciseFacts) => can(subject, "exercise.agreement", { kind: "exercise", exercise: facts });
 
 let t: TestDb;
 let world: TestWorld;

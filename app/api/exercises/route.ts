@@ -24,7 +24,7 @@ export const POST = route(async (req: Request) => {
   const body = parseOr400(newExerciseSchema, await readJson(req), "exercise");
   const db = await getDb();
   const transcript = await transcriptFor(db, user, body.transcriptId, "transcript.read");
-  if (!can(user.subject, "transcript.create", { kind: "cohort", cohortId: transcript.cohortId })) {
+  if (!can(user.subject, "exercise.create", { kind: "cohort", cohortId: transcript.cohortId })) {
     throw new AppError("forbidden", "Only supervisors and instructors can create exercises.");
   }
   const coderIds = [...new Set(body.coderIds)];

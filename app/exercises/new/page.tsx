@@ -19,7 +19,7 @@ export default async function NewExercisePage({ searchParams }: { searchParams: 
   const { transcriptId: asked } = await searchParams;
   const given = asked && idParam.safeParse(asked).success ? asked : null;
   const user = await requirePageUser(given ? `/exercises/new?transcriptId=${encodeURIComponent(given)}` : "/exercises/new");
-  const isStaffIn = (cohortId: string) => can(user.subject, "transcript.create", { kind: "cohort", cohortId });
+  const isStaffIn = (cohortId: string) => can(user.subject, "exercise.create", { kind: "cohort", cohortId });
   const db = await getDb();
   const [allTranscripts, cohortRows] = await Promise.all([listTranscriptsForUser(db, user.id), listCohortsForUser(db, user.id)]);
   const transcripts: SetupTranscript[] = allTranscripts

@@ -4,8 +4,6 @@ import { can } from "@/lib/auth/can";
 import { requirePageUser } from "@/lib/auth/requirePageUser";
 import { auditTranscript, transcriptFor } from "@/lib/auth/transcriptAccess";
 import { getDb } from "@/lib/db/client";
-import { listExercisesForTranscript } from "@/lib/db/queries/exercises";
-import { locksTranscript } from "@/lib/auth/exerciseRules";
 import { isAppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -19,8 +17,7 @@ export default async function TranscriptPage({ params }: { params: Promise<{ id:
     throw err;
   });
   await auditTranscript(db, user, meta, "transcript.view");
-  // A blind exercise in progress locks the text (the collaboration server enforces the same rule).
-  const locked = (await listExercisesForTranscript(db, meta.id)).some(locksTranscript);
-  const canEdit = can(user.subject, "transcript.edit", { kind: "transcript", cohortId: meta.cohortId, locked });
-  return <TranscriptWorkspace transcriptId={meta.id} title={meta.title} turnCount={meta.turnCount} user={{ id: user.id, name: user.name }} canEdit={canEdit} canCreateExercise={can(user.subject, "transcript.create", { kind: "cohort", cohortId: meta.cohortId })} canDelete={can(user.subject, "transcript.delete", { kind: "transcript", cohortId: meta.cohortId })} />;
+  // can() locks the text while a blind exercise codes it (the collaboration server asks the same question).
+  const canEdit = can(user.subject, "transcript.edit", meta.resource);
+  return <TranscriptWorkspace transcriptId={meta.id} title={meta.title} turnCount={meta.turnCount} user={{ id: user.id, name: user.name }} canEdit={canEdit} canCreateExercise={can(user.subject, "exercise.create", { kind: "cohort", cohortId: meta.cohortId })} canDelete={can(user.subject, "transcript.delete", meta.resource)} />;
 }

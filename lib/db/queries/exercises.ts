@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, or } from "drizzle-orm";
-import type { ExerciseFacts } from "../../auth/exerciseRules";
+import type { ExerciseFacts } from "../../auth/can";
 import type { Db } from "../client";
 import { newId } from "../ids";
 import { exerciseCoders, exercises, memberships, users } from "../schema";

@@ -38,7 +38,7 @@ export default async function ProgressPage({ params, searchParams }: { params: P
   return (
     <>
       <TopBar userName={user.name} />
-      <ProgressView cohortId={id} cohortName={cohortName} data={data} settings={settings} canCreateExercise={can(user.subject, "transcript.create", { kind: "cohort", cohortId: id })} headline={headline} />
+      <ProgressView cohortId={id} cohortName={cohortName} data={data} settings={settings} canCreateExercise={can(user.subject, "exercise.create", { kind: "cohort", cohortId: id })} headline={headline} />
     </>
   );
 }

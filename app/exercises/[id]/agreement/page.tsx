@@ -7,7 +7,7 @@ import { statisticId } from "@/components/agreement/statistics";
 import { TopBar } from "@/components/layout/TopBar";
 import type { CurrentUser } from "@/lib/auth/currentUser";
 import { auditExercise, exerciseFor } from "@/lib/auth/exerciseAccess";
-import { type ExerciseFacts, canSeeAgreement, layerAccess } from "@/lib/auth/exerciseRules";
+import { type ExerciseFacts, can } from "@/lib/auth/can";
 import { requirePageUser } from "@/lib/auth/requirePageUser";
 import { roomName, transcriptRoom } from "@/lib/collab/roomName";
 import type { Db } from "@/lib/db/client";
@@ -33,11 +33,11 @@ const log = createLogger("agreement-page");
 
 /**
  * Unit data for the timeline and the confusion matrix: the turns and, for each coder whose layer the
- * viewer may open (layerAccess, the editor's rule), their code set per turn. Layers the viewer may not
+ * viewer may open (can "layer.read", the editor's rule), their code set per turn. Layers the viewer may not
  * see are never loaded. Coders who have not looked at any turn are left out, as the run leaves them out.
  */
 async function loadUnitData(db: Db, user: CurrentUser, exercise: ExerciseDetail, facts: ExerciseFacts): Promise<UnitData> {
-  const visible = exercise.coders.filter((coder) => layerAccess(user.subject, facts, coder.id) !== "none");
+  const visible = exercise.coders.filter((coder) => can(user.subject, "layer.read", { kind: "layer", exercise: facts, coderId: coder.id }));
   const layers = [];
   for (const coder of visible) {
     const { doc } = await loadRoomDoc(db, roomName({ kind: "layer", exerciseId: exercise.id, coderId: coder.id }));
@@ -80,7 +80,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
     throw err;
   });
 
-  if (!canSeeAgreement(user.subject, facts)) {
+  if (!can(user.subject, "exercise.agreement", { kind: "exercise", exercise: facts })) {
     await auditExercise(db, user, exercise, "exercise.agreement_view", "denied");
     return (
       <>

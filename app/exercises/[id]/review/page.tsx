@@ -5,9 +5,8 @@ import { ReviewWorkspace } from "@/components/coding/review/ReviewWorkspace";
 import { TopBar } from "@/components/layout/TopBar";
 import { GroupReview } from "@/components/review/GroupReview";
 import { TraineeReview } from "@/components/review/TraineeReview";
-import { roleIn } from "@/lib/auth/can";
+import { can, roleIn } from "@/lib/auth/can";
 import { auditExercise, exerciseFor } from "@/lib/auth/exerciseAccess";
-import { canManageExercise, canSeeAgreement, consensusAccess, isCoder } from "@/lib/auth/exerciseRules";
 import { requirePageUser } from "@/lib/auth/requirePageUser";
 import { getDb } from "@/lib/db/client";
 import { exerciseCodebook } from "@/lib/db/queries/codebooks";
@@ -49,8 +48,8 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
     if (isAppError(err)) notFound();
     throw err;
   });
-  const access = consensusAccess(user.subject, facts);
-  if (access === "none" || !canSeeAgreement(user.subject, facts)) {
+  const resource = { kind: "exercise", exercise: facts } as const;
+  if (!can(user.subject, "exercise.review", resource)) {
     await auditExercise(db, user, exercise, "exercise.review_view", "denied");
     return (
       <Message userName={user.name} title="Review opens after the reveal" exerciseId={exercise.id}>
@@ -61,9 +60,9 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
       </Message>
     );
   }
-  const isStaff = canManageExercise(user.subject, facts);
+  const isStaff = can(user.subject, "exercise.manage", resource);
   const keyIsSomeoneElse = exercise.keyCoderId !== null && exercise.keyCoderId !== user.id && exercise.coders.some((c) => c.id === exercise.keyCoderId);
-  const mode = reviewMode({ isStaff, isCoder: isCoder(user.subject, facts), keyIsSomeoneElse, coderCount: exercise.coders.length, requested });
+  const mode = reviewMode({ isStaff, isCoder: facts.coderIds.includes(user.id), keyIsSomeoneElse, coderCount: exercise.coders.length, requested });
   const codebook = await exerciseCodebook(db, exercise);
 
   if (mode === "pair") {
@@ -73,7 +72,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
         exercise={exerciseSnapshot(exercise)}
         viewer={{ id: user.id, name: user.name, role: roleIn(user.subject, exercise.cohortId) }}
         codebook={codebook}
-        canDecide={access === "write"}
+        canDecide={can(user.subject, "consensus.write", resource)}
         keyCoderId={exercise.keyCoderId}
         groupHref={isStaff && exercise.coders.length > 2 ? `/exercises/${exercise.id}/review?view=group` : null}
       />

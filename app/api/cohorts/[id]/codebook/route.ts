@@ -30,7 +30,7 @@ export const GET = route(async (_req: Request, ctx: Ctx) => {
   return NextResponse.json({
     current: { id: current.id, createdAt: versions.find((v) => v.id === current.id)?.createdAt ?? null, codebook: current.codebook },
     versions: versions.map((v) => ({ id: v.id, version: v.version, name: v.name, createdAt: v.createdAt, createdBy: v.createdByName })),
-    canEdit: can(user.subject, "cohort.manage_members", { kind: "cohort", cohortId }),
+    canEdit: can(user.subject, "cohort.edit_codebook", { kind: "cohort", cohortId }),
   });
 });
 
@@ -44,7 +44,7 @@ export const POST = route(async (req: Request, ctx: Ctx) => {
   const db = await getDb();
   const audit = (outcome: "ok" | "denied", resource: string) =>
     recordAudit(db, { userId: user.id, role: roleIn(user.subject, cohortId), action: "codebook.update", resource, outcome, cohortId });
-  if (!can(user.subject, "cohort.manage_members", { kind: "cohort", cohortId })) {
+  if (!can(user.subject, "cohort.edit_codebook", { kind: "cohort", cohortId })) {
     await audit("denied", `cohort:${cohortId}`);
     throw new AppError("forbidden", "Only this cohort's instructors can change its codebook.");
   }

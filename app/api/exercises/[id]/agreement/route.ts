@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/currentUser";
 import { auditExercise, exerciseFor } from "@/lib/auth/exerciseAccess";
-import { canSeeAgreement } from "@/lib/auth/exerciseRules";
+import { can } from "@/lib/auth/can";
 import { getDb } from "@/lib/db/client";
 import { agreementView, latestAgreementRun } from "@/lib/db/queries/agreement";
 import { AppError } from "@/lib/errors";
@@ -28,7 +28,7 @@ export const GET = route(async (_req: Request, ctx: { params: Promise<{ id: stri
   const { id } = parseOr400(z.object({ id: idParam }), await ctx.params, "exercise id");
   const db = await getDb();
   const { exercise, facts } = await exerciseFor(db, user, id);
-  if (!canSeeAgreement(user.subject, facts)) {
+  if (!can(user.subject, "exercise.agreement", { kind: "exercise", exercise: facts })) {
     await auditExercise(db, user, exercise, "exercise.agreement_read", "denied");
     throw new AppError("not_found", NOT_AVAILABLE);
   }

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/currentUser";
 import { auditExercise, exerciseFor } from "@/lib/auth/exerciseAccess";
-import { canManageExercise } from "@/lib/auth/exerciseRules";
+import { can } from "@/lib/auth/can";
 import { rightsChanged } from "@/lib/collab/rightsBus";
 import { getDb } from "@/lib/db/client";
 import { revealExercise } from "@/lib/db/queries/exercises";
@@ -15,7 +15,7 @@ export const POST = route(async (_req: Request, ctx: { params: Promise<{ id: str
   const { id } = parseOr400(z.object({ id: idParam }), await ctx.params, "exercise id");
   const db = await getDb();
   const { exercise, facts } = await exerciseFor(db, user, id);
-  if (!canManageExercise(user.subject, facts)) {
+  if (!can(user.subject, "exercise.manage", { kind: "exercise", exercise: facts })) {
     await auditExercise(db, user, exercise, "exercise.reveal", "denied");
     throw new AppError("forbidden", "Only supervisors and instructors can reveal an exercise.");
   }

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/currentUser";
 import { auditExercise, exerciseFor } from "@/lib/auth/exerciseAccess";
-import { isCoder } from "@/lib/auth/exerciseRules";
+import { can } from "@/lib/auth/can";
 import { rightsChanged } from "@/lib/collab/rightsBus";
 import { getDb } from "@/lib/db/client";
 import { getExercise, revealExercise, submitLayer } from "@/lib/db/queries/exercises";
@@ -16,7 +16,7 @@ export const POST = route(async (_req: Request, ctx: { params: Promise<{ id: str
   const { id } = parseOr400(z.object({ id: idParam }), await ctx.params, "exercise id");
   const db = await getDb();
   const { exercise, facts } = await exerciseFor(db, user, id);
-  if (!isCoder(user.subject, facts)) throw new AppError("forbidden", "Only the exercise's coders submit layers.");
+  if (!can(user.subject, "exercise.submit", { kind: "exercise", exercise: facts })) throw new AppError("forbidden", "Only the exercise's coders submit layers.");
   if (exercise.state !== "coding") throw new AppError("conflict", "This exercise is no longer open for coding.");
   const changed = await submitLayer(db, id, user.id);
   let revealed = false;
