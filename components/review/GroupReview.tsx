@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useCallback, useId, useMemo, useState } from "react";
 import { DIMENSIONS, dimensionLabel } from "@/lib/domain/codebook";
 import type { HotspotOrder } from "@/lib/domain/groupReview";
+import { headlineSentence } from "@/lib/domain/headline";
 import type { GroupReviewPayload, ReviewTurn } from "@/lib/review/groupReviewTypes";
 import { SessionKeepAlive } from "../auth/SessionKeepAlive";
 import { SaveStatus } from "../transcript/SaveStatus";
@@ -73,6 +74,9 @@ export function GroupReview({ data, people, pairwiseHref }: GroupReviewProps) {
       </header>
       <main className={styles.main}>
         <section className={styles.summary} aria-label="About this review">
+          <p className={styles.headline} data-testid="group-headline">
+            Agreement of all {data.cohort.length + (hasKey ? 1 : 0)} coders{hasKey ? " (the key included)" : ""}: <strong>{headlineSentence(data.headline)}</strong>
+          </p>
           <p>
             <strong>{data.cohort.length}</strong> coder{data.cohort.length === 1 ? "" : "s"}
             {hasKey ? (

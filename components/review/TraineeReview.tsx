@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { type Codebook, DIMENSIONS, codeLabel, dimensionAbbreviation, dimensionColour, dimensionLabel } from "@/lib/domain/codebook";
 import { splitCode } from "@/lib/domain/fadDistance";
+import { headlineSentence } from "@/lib/domain/headline";
 import type { GroupReviewPayload, ReviewTurn } from "@/lib/review/groupReviewTypes";
 import { ConfusionMatrix } from "../agreement/ConfusionMatrix";
 import { type ConfusionCategory, NO_CODE_LABEL, confusion, topConfusions } from "../agreement/unitModel";
@@ -127,6 +128,11 @@ export function TraineeReview({ data, codebook, viewerName }: TraineeReviewProps
               )}
               <span className="muted small">{data.unitDefinition}</span>
             </div>
+            {data.viewerHeadline && (
+              <p data-testid="me-headline">
+                Your agreement with the key: <strong>{headlineSentence(data.viewerHeadline)}</strong>
+              </p>
+            )}
             {mixups.length > 0 && (
               <p className="small">
                 Most frequent difference{mixups.length === 1 ? "" : "s"}:{" "}

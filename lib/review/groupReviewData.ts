@@ -3,7 +3,9 @@ import { auditExercise, exerciseFor } from "../auth/exerciseAccess";
 import { type ExerciseFacts, can } from "../auth/can";
 import { transcriptRoom } from "../collab/roomName";
 import type { Db } from "../db/client";
-import { ALL_TURNS_DEFINITION } from "../agreement/runSchema";
+import { ALL_TURNS_DEFINITION, keyRows } from "../agreement/runSchema";
+import { exerciseHeadline as exerciseHeadlineSetting } from "../db/queries/cohortHeadline";
+import { exerciseHeadline, traineeHeadline } from "../domain/headline";
 import { latestAgreementRun, unitMasksOf } from "../db/queries/agreement";
 import type { ExerciseDetail } from "../db/queries/exercises";
 import { loadRoomDoc } from "../db/queries/yjsLog";
@@ -74,10 +76,14 @@ export async function loadGroupReview(db: Db, user: CurrentUser, exercise: Exerc
   const isStaff = can(user.subject, "exercise.manage", { kind: "exercise", exercise: facts });
   const mine = viewerIsCoder ? (unitMasks.masks[user.id] ?? null) : null;
   const keyId = review.keyCoderId;
+  const setting = await exerciseHeadlineSetting(db, exercise.id);
+  const ownPair = viewerIsCoder && keyId !== null && keyId !== user.id ? keyRows(run.output).find((row) => row.coder === user.id) : undefined;
   return {
     exercise: { id: exercise.id, title: exercise.title, mode: exercise.mode, state: exercise.state, transcriptId: exercise.transcriptId },
     computedAt: run.computedAt.toISOString(),
     unitDefinition: run.output.unitDefinition ?? ALL_TURNS_DEFINITION,
+    headline: exerciseHeadline(setting, run.output.variables),
+    viewerHeadline: ownPair ? traineeHeadline(setting, ownPair.variables) : null,
     cohort: review.cohort.map((id) => ({ id, name: namesVisible || id === user.id ? (nameOf.get(id) ?? null) : null })),
     key: keyId ? { id: keyId, name: nameOf.get(keyId) ?? "the key" } : null,
     idle: exercise.coders.length - compared.length,

@@ -1,4 +1,5 @@
 import type { TurnDistribution } from "../domain/groupReview";
+import type { Headline } from "../domain/headline";
 import type { SpeakerRole } from "../domain/transcriptDoc";
 
 /** The group-review payload (GET /api/exercises/:id/group-review), shared by the server and the pages. */
@@ -17,6 +18,10 @@ export interface ReviewTurn extends TurnDistribution {
 export interface GroupReviewPayload {
   exercise: { id: string; title: string; mode: "blind" | "open"; state: "coding" | "revealed" | "closed"; transcriptId: string };
   computedAt: string;
+  /** The cohort's headline statistic over all compared coders (the key included), on the pooled variable. */
+  headline: Headline;
+  /** The viewer's own headline against the key (a coder in a keyed exercise), as the agreement and progress pages show it. */
+  viewerHeadline: Headline | null;
   /** What a unit is in this exercise (the run's own sentence, e.g. "Units are the client turns…"). */
   unitDefinition: string;
   /** Coders in the distribution (the key excluded), with names when the viewer may see them. */

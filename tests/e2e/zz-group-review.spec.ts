@@ -131,6 +131,7 @@ test.describe.serial("group review of a class", () => {
     await expect(review.bar(first, "BEH·I")).toContainText("1 of 6");
     await expect(review.bar(first, "none")).toContainText("1 of 6");
     await expect(review.card(b).getByTestId("disagreement")).toHaveText("Disagreement 0%");
+    await expect(instructor.getByTestId("group-headline")).toContainText("Krippendorff's α");
 
     // Anonymous by default: no trainee's name anywhere on the page until the instructor shows them.
     await expect(instructor.getByText(trainees[0]!.name)).toHaveCount(0);
@@ -211,5 +212,15 @@ test.describe.serial("group review of a class", () => {
     for (const other of trainees.filter((t) => t.id !== me.id)) await expect(page.getByText(other.name)).toHaveCount(0);
     await shoot(page, "trainee-me-vs-key");
     await page.close();
+
+    // The same headline number as the agreement page's key table shows for this trainee.
+    await instructor.goto(`/exercises/${exerciseId}/agreement`);
+    const cell = instructor.getByTestId("key-table").locator(`td[data-coder="${me.id}"][data-variable="pooled"] .key-value`);
+    await expect(cell).toHaveText(/\d/, { timeout: 20_000 });
+    const value = (await cell.innerText()).trim().split(/\s/)[0]!;
+    const again = await me.context.newPage();
+    await again.goto(`/exercises/${exerciseId}/review`);
+    await expect(again.getByTestId("me-headline")).toContainText(`Krippendorff's α ${value}`);
+    await again.close();
   });
 });
