@@ -1,6 +1,8 @@
 /**
  * One error vocabulary (house rule 3): each kind maps to an HTTP status, a WebSocket close code and a
  * message that is safe to show. Database and internal errors are logged by the caller, never echoed.
+ * The close codes here are the only ones the collaboration server sends (lib/collab/protocol.ts names
+ * them; CONTRACTS §5 lists them): 4400–4499 make y-websocket stop retrying, 1011–1013 make it reconnect.
  */
 export const ERROR_KINDS = {
   bad_request: { status: 400, close: 4400, message: "The request was not valid." },
@@ -13,6 +15,8 @@ export const ERROR_KINDS = {
   rate_limited: { status: 429, close: 4429, message: "Too many requests; wait a moment and try again." },
   internal: { status: 500, close: 1011, message: "Something went wrong on our side. Your saved work is safe; try again." },
   unavailable: { status: 503, close: 1012, message: "The server is restarting; you will be reconnected." },
+  /** A client that does not read what the server sends (its buffer grows without bound) is cut; it reconnects. */
+  too_slow: { status: 503, close: 1013, message: "The connection was too slow; reconnecting." },
 } as const;
 
 export type ErrorKind = keyof typeof ERROR_KINDS;

@@ -1,3 +1,5 @@
+import { ERROR_KINDS, type ErrorKind } from "../errors";
+
 /** y-websocket frame types, plus our own server → client message (CONTRACTS §5). */
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -6,13 +8,21 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 /** "saved": every update this client sent up to now is committed. */
 export const MESSAGE_SAVED = 100;
 
-export const CLOSE_UNAUTHENTICATED = 4401;
-export const CLOSE_FORBIDDEN = 4403;
-export const CLOSE_STALE_EPOCH = 4409;
-export const CLOSE_TOO_LARGE = 4413;
-export const CLOSE_RATE_LIMITED = 4429;
-export const CLOSE_BAD_FRAME = 4400;
-export const CLOSE_RESTARTING = 1012;
+/** Close codes come from the one error vocabulary (lib/errors.ts); no other numbers are sent. */
+export function closeCodeOf(kind: ErrorKind): number {
+  return ERROR_KINDS[kind].close;
+}
+
+export const CLOSE_BAD_FRAME = closeCodeOf("bad_request");
+export const CLOSE_UNAUTHENTICATED = closeCodeOf("unauthenticated");
+export const CLOSE_FORBIDDEN = closeCodeOf("forbidden");
+export const CLOSE_STALE_EPOCH = closeCodeOf("conflict");
+export const CLOSE_TOO_LARGE = closeCodeOf("too_large");
+export const CLOSE_RATE_LIMITED = closeCodeOf("rate_limited");
+/** Retried by the client: right for a database hiccup, which is what an internal error usually is. */
+export const CLOSE_INTERNAL = closeCodeOf("internal");
+export const CLOSE_RESTARTING = closeCodeOf("unavailable");
+export const CLOSE_TOO_SLOW = closeCodeOf("too_slow");
 
 /** Frames above this close the socket with 4413; a whole 400-turn transcript encodes well under it. */
 export const MAX_PAYLOAD_BYTES = 2 * 1024 * 1024;

@@ -1,4 +1,5 @@
 import { WebSocket } from "ws";
+import { CLOSE_TOO_SLOW } from "../../lib/collab/protocol";
 import type { Room } from "../../lib/collab/roomName";
 import type { AwarenessIdentity } from "./awarenessFilter";
 import { savedFrame } from "./frames";
@@ -76,7 +77,7 @@ export class Connection {
     // A reader that stops reading (frozen tab, dead link the heartbeat has not caught yet) must not make
     // the server buffer every update of a busy room; cut it, and it resyncs by state vector on reconnect.
     if (this.socket.bufferedAmount > this.maxBufferedBytes) {
-      this.close(1013, "too slow");
+      this.close(CLOSE_TOO_SLOW, "too slow");
       return;
     }
     this.socket.send(frame, { binary: true });

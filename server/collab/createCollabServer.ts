@@ -4,6 +4,7 @@ import { type RawData, type WebSocket, WebSocketServer } from "ws";
 import {
   CLOSE_BAD_FRAME,
   CLOSE_FORBIDDEN,
+  CLOSE_INTERNAL,
   CLOSE_RATE_LIMITED,
   CLOSE_RESTARTING,
   CLOSE_TOO_LARGE,
@@ -11,6 +12,7 @@ import {
   MAX_PAYLOAD_BYTES,
 } from "../../lib/collab/protocol";
 import type { Db } from "../../lib/db/client";
+import { toAppError } from "../../lib/errors";
 // The browser's caret colour function, so a user's colour is the same in every view. (It belongs in lib/;
 // imported from where it lives today.)
 import { userColour } from "../../lib/collab/userColour";
@@ -133,8 +135,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       decision = await authorizeUpgrade(req, { db, secret, originAllowed });
     } catch (error) {
       logger.error("collab.auth_failed", safeErrorFields(error));
-      // 1011 is retried by the client: right for a database hiccup, which is what this usually is.
-      return { ok: false, code: 1011, reason: "server error" };
+      // An AppError keeps its own close code; anything else is "internal", which the client retries —
+      // right for a database hiccup, which is what this usually is.
+      return { ok: false, code: toAppError(error).closeCode, reason: "server error" };
     }
     if (!accepting) return { ok: false, code: CLOSE_RESTARTING, reason: "restarting" };
     return decision;
@@ -158,7 +161,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       } catch (error) {
         // A bug or a throwing Yjs observer must cost this socket only, never the process.
         logger.error("collab.message_failed", { room: conn.roomName, user: conn.user.id, ...safeErrorFields(error) });
-        conn.close(1011, "server error");
+        conn.close(CLOSE_INTERNAL, "server error");
       }
     });
     ws.on("close", () => {
@@ -171,7 +174,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       },
       (error: unknown) => {
         logger.error("collab.join_failed", { room: decision.roomName, ...safeErrorFields(error) });
-        conn.close(1011, "server error");
+        conn.close(CLOSE_INTERNAL, "server error");
       },
     );
   }
@@ -209,7 +212,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       if (conn.closed) continue;
       if (verdict === "signed-out") conn.close(CLOSE_UNAUTHENTICATED, "not signed in");
       else if (verdict === "none") conn.close(CLOSE_FORBIDDEN, "forbidden");
-      else if (verdict === "error") conn.close(1011, "server error");
+      else if (verdict === "error") conn.close(CLOSE_INTERNAL, "server error");
       else conn.setAccess(verdict);
     }
   }

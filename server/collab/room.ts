@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { CLOSE_BAD_FRAME, CLOSE_RATE_LIMITED } from "../../lib/collab/protocol";
+import { CLOSE_BAD_FRAME, CLOSE_INTERNAL, CLOSE_RATE_LIMITED } from "../../lib/collab/protocol";
 import { roomUpdated } from "../../lib/collab/roomEvents";
 import type { Room } from "../../lib/collab/roomName";
 import type { Db } from "../../lib/db/client";
@@ -342,7 +342,7 @@ export class CollabRoom {
   private fail(): void {
     if (this.state !== "loading" && this.state !== "ready") return;
     this.state = "failed";
-    for (const conn of this.connections) conn.close(1011, "please reconnect");
+    for (const conn of this.connections) conn.close(CLOSE_INTERNAL, "please reconnect");
     this.deps.onFailed(this);
   }
 }

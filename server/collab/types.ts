@@ -33,6 +33,6 @@ export interface CollabLimits {
   roomIdleMs: number;
   /** Compact a room's update log after this many appended rows (and on unload). */
   compactEvery: number;
-  /** A socket whose send buffer exceeds this is cut (1013) rather than buffering without bound. */
+  /** A socket whose send buffer exceeds this is cut (CLOSE_TOO_SLOW, 1013) rather than buffering without bound. */
   maxBufferedBytes: number;
 }
