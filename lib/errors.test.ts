@@ -29,7 +29,7 @@ describe("one error vocabulary", () => {
       .map(([, value]) => value as number)
       .sort();
     expect(named).toEqual([1011, 1012, 1013, 4400, 4401, 4403, 4409, 4413, 4429]);
-    const vocabulary = new Set(Object.values(ERROR_KINDS).map((k) => k.close));
+    const vocabulary = new Set<number>(Object.values(ERROR_KINDS).map((k) => k.close));
     for (const code of named) expect(vocabulary.has(code)).toBe(true);
   });
 
