@@ -1,10 +1,16 @@
 import path from "node:path";
-import { mkdirSync } from "node:fs";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type postgres from "postgres";
+import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { env } from "../env";
+import type { PortSocket } from "./embedded/portSocket";
 import * as schema from "./schema";
 
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/**
+ * One driver for both databases: the `postgres` driver talks PostgreSQL's wire protocol to a real server
+ * (DATABASE_URL) or to the embedded PGlite, which runs in its own worker thread (lib/db/embedded) so that
+ * its work never holds the server's event loop.
+ */
+export type Db = PostgresJsDatabase<typeof schema>;
 
 export interface DbHandle {
   db: Db;
@@ -23,37 +29,62 @@ const MIGRATIONS = path.resolve(process.cwd(), "drizzle");
 const MIGRATION_LOCK = 727_311;
 
 export async function openDb(options: OpenDbOptions): Promise<DbHandle> {
-  if (options.databaseUrl) {
-    const { default: postgres } = await import("postgres");
-    const { drizzle } = await import("drizzle-orm/postgres-js");
-    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-    // synchronous_commit is forced on: an update is acknowledged as saved only after it is durable.
-    const client = postgres(options.databaseUrl, {
-      max: 10,
-      onnotice: () => undefined,
-      connection: { synchronous_commit: "on", application_name: "coflex" },
-    });
-    const db = drizzle(client, { schema });
-    // One session holds an advisory lock while it migrates, so nodes starting together take turns.
-    const migrator = postgres(options.databaseUrl, { max: 1, onnotice: () => undefined });
-    try {
-      await migrator`select pg_advisory_lock(${MIGRATION_LOCK})`;
-      await migrate(drizzle(migrator, { schema }), { migrationsFolder: MIGRATIONS });
-      await migrator`select pg_advisory_unlock(${MIGRATION_LOCK})`;
-    } finally {
-      await migrator.end({ timeout: 5 });
-    }
-    return { db: db as unknown as Db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
-  }
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { drizzle } = await import("drizzle-orm/pglite");
-  const { migrate } = await import("drizzle-orm/pglite/migrator");
-  const dir = options.dataDir === "memory://" ? "memory://" : path.resolve(options.dataDir, "pgdata");
-  if (dir !== "memory://") mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir);
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openEmbedded(options.dataDir);
+}
+
+async function openPostgres(databaseUrl: string): Promise<DbHandle> {
+  const { default: connect } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  // synchronous_commit is forced on: an update is acknowledged as saved only after it is durable.
+  const client = connect(databaseUrl, {
+    max: 10,
+    onnotice: () => undefined,
+    connection: { synchronous_commit: "on", application_name: "coflex" },
+  });
   const db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder: MIGRATIONS });
-  return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
+  // One session holds an advisory lock while it migrates, so nodes starting together take turns.
+  const migrator = connect(databaseUrl, { max: 1, onnotice: () => undefined });
+  try {
+    await migrator`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migrate(drizzle(migrator, { schema }), { migrationsFolder: MIGRATIONS });
+    await migrator`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+  } finally {
+    await migrator.end({ timeout: 5 });
+  }
+  return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+/**
+ * PGlite in a worker thread, which opens the data folder (once per process: see setSharedDb) and applies
+ * the migrations before it answers. One connection: PGlite has a single backend session, and one
+ * connection keeps each transaction's statements together (the driver queues the rest meanwhile).
+ */
+async function openEmbedded(dataDir: string): Promise<DbHandle> {
+  const { default: connect } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { startEmbeddedDatabase } = await import("./embedded/embeddedDb");
+  const dir = dataDir === "memory://" ? "memory://" : path.resolve(dataDir, "pgdata");
+  const embedded = await startEmbeddedDatabase({ dataDir: dir, migrationsFolder: MIGRATIONS });
+  // `socket` is the driver's documented hook for a custom transport; its type definitions do not list it.
+  const options: postgres.Options<Record<string, never>> & { socket: () => PortSocket } = {
+    max: 1,
+    max_lifetime: null,
+    user: "postgres",
+    database: "postgres",
+    onnotice: () => undefined,
+    socket: () => embedded.connect(),
+  };
+  const client = connect(options);
+  const db = drizzle(client, { schema });
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      await client.end({ timeout: 5 });
+      await embedded.close();
+    },
+  };
 }
 
 /**
