@@ -1,42 +1,52 @@
 /**
- * `npm run bench:agreement`: timings for the agreement library on synthetic FAD-like data.
- * Targets (2-core machine): 30 coders × 400 units × 19 variables with 1,000 bootstrap replicates
- * ≤ 1 s in total; 2 coders × 400 units without bootstrap ≤ 20 ms; 100 coders × 2,000 units reported.
+ * `npm run bench:agreement`: timings for the agreement library on the product's own variables. Synthetic
+ * coder layers (codes on turns, turns marked reviewed) go through lib/domain/fadUnits exactly as the
+ * server's agreement worker sends real layers: buildFadUnits → fadVariables (12 presence variables
+ * `<dimension>.<polarity>`, 6 dimension variables none/flexible/inflexible/both, and `pooled`, the whole
+ * code set with the form-aware distance) → computeAgreement per variable.
+ * Targets (2-core machine): 30 coders × 400 turns, all variables, 1,000 bootstrap replicates ≤ 1 s in
+ * total; 2 coders × 400 turns, all variables, no bootstrap ≤ 20 ms; 100 coders × 2,000 turns reported.
  */
 import os from "node:os";
 import { performance } from "node:perf_hooks";
-import { computeAgreement, mulberry32, type AgreementInput, type Level } from "../lib/agreement";
+import { computeAgreement, mulberry32 } from "../lib/agreement";
+import { DIMENSIONS, POLARITIES } from "../lib/domain/codebook";
+import { type CoderLayer, type FadVariable, type LayerCode, buildFadUnits, fadVariables } from "../lib/domain/fadUnits";
 
-interface Variable {
-  readonly name: string;
-  readonly categories: number;
-  readonly level: Level;
+/**
+ * Layers of `coders` coders over `turns` turns. About half the turns carry a process (one code, sometimes
+ * two); each coder looks at ~95% of the turns, reports a true code with probability `accuracy` (else
+ * another dimension or the other pole), and adds a stray code now and then.
+ */
+function syntheticLayers(coders: number, turns: number, seed: number, accuracy = 0.8): { turnIds: string[]; layers: CoderLayer[] } {
+  const random = mulberry32(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+  const turnIds = Array.from({ length: turns }, (_, i) => `t${i}`);
+  const truth: LayerCode[][] = turnIds.map((turnId) => {
+    if (random() < 0.5) return [];
+    const codes = [{ turnId, dimension: pick(DIMENSIONS), polarity: pick(POLARITIES) }];
+    if (random() < 0.2) codes.push({ turnId, dimension: pick(DIMENSIONS), polarity: pick(POLARITIES) });
+    return codes;
+  });
+  const layers = Array.from({ length: coders }, (_, c): CoderLayer => {
+    const reviewed = turnIds.filter(() => random() < 0.95);
+    const codes: LayerCode[] = [];
+    for (const turnId of reviewed) {
+      const u = Number(turnId.slice(1));
+      for (const code of truth[u] ?? []) {
+        if (random() < accuracy) codes.push(code);
+        else codes.push(random() < 0.5 ? { ...code, polarity: code.polarity === "flexible" ? "inflexible" : "flexible" } : { ...code, dimension: pick(DIMENSIONS) });
+      }
+      if (random() < 0.05) codes.push({ turnId, dimension: pick(DIMENSIONS), polarity: pick(POLARITIES) });
+    }
+    return { coderId: `coder${c + 1}`, codes, reviewed };
+  });
+  return { turnIds, layers };
 }
 
-/** 6 dimensions × 2 polarities present/absent, 6 dimension-level codes, one 13-way code. */
-const FAD_VARIABLES: Variable[] = [
-  ...["emotion", "cognition", "attention", "self", "motivation", "overt_behavior"].flatMap((d) => [
-    { name: `${d}.flexible`, categories: 2, level: "nominal" as const },
-    { name: `${d}.inflexible`, categories: 2, level: "nominal" as const },
-  ]),
-  ...["emotion", "cognition", "attention", "self", "motivation", "overt_behavior"].map((d) => ({
-    name: `${d}.polarity`,
-    categories: 3,
-    level: "ordinal" as const,
-  })),
-  { name: "dimension×polarity", categories: 13, level: "nominal" },
-];
-
-/** Each coder reports the unit's true code with probability `accuracy`, else a uniform guess. */
-function synthetic(coders: number, units: number, K: number, seed: number, missing = 0.05, accuracy = 0.8): AgreementInput["data"] {
-  const random = mulberry32(seed);
-  // Skewed prevalence, as in real coding: the first category ("absent") dominates.
-  const truth = Array.from({ length: units }, () => (random() < 0.6 ? 0 : Math.floor(random() * K)));
-  const data: Record<string, (number | null)[]> = {};
-  for (let c = 0; c < coders; c++) {
-    data[`coder${c + 1}`] = truth.map((t) => (random() < missing ? null : random() < accuracy ? t : Math.floor(random() * K)));
-  }
-  return data;
+function variablesOf(coders: number, turns: number, seed: number): FadVariable[] {
+  const { turnIds, layers } = syntheticLayers(coders, turns, seed);
+  return fadVariables(buildFadUnits(turnIds, layers));
 }
 
 function time(run: () => void, repeats: number): number {
@@ -52,33 +62,30 @@ function time(run: () => void, repeats: number): number {
 
 const rows: { scenario: string; ms: number; target?: number }[] = [];
 const bootstrap = { replicates: 1000, seed: 1 };
+const computeAll = (variables: readonly FadVariable[], withBootstrap: boolean) => {
+  for (const v of variables) computeAgreement(withBootstrap ? { ...v.input, bootstrap } : v.input);
+};
 
 // Warm the JIT on other data so the first measured case is not charged for compilation.
-computeAgreement({ level: "ordinal", data: synthetic(5, 200, 3, 99), bootstrap: { replicates: 200, seed: 2 } });
+computeAll(variablesOf(5, 200, 99), true);
 
-const cohort = FAD_VARIABLES.map((v, i) => ({ level: v.level, data: synthetic(30, 400, v.categories, 100 + i), bootstrap }));
+const cohort = variablesOf(30, 400, 100);
 rows.push({
-  scenario: "30 coders × 400 units × 19 variables, 1,000 bootstrap replicates (total)",
-  ms: time(() => cohort.forEach((input) => computeAgreement(input)), 3),
+  scenario: `30 coders × 400 turns × ${cohort.length} variables (${cohort.map((v) => v.kind).filter((k, i, a) => a.indexOf(k) === i).join(", ")}), 1,000 bootstrap replicates (total)`,
+  ms: time(() => computeAll(cohort, true), 3),
   target: 1000,
 });
-rows.push({
-  scenario: "  same, one variable (mean of the 19)",
-  ms: rows[0]!.ms / FAD_VARIABLES.length,
-});
+const cohortPooled = cohort.filter((v) => v.kind === "pooled");
+rows.push({ scenario: "  same, the pooled variable alone", ms: time(() => computeAll(cohortPooled, true), 3) });
+rows.push({ scenario: "  building the units and variables from 30 layers", ms: time(() => variablesOf(30, 400, 100), 5) });
 
-const pair = { level: "nominal" as const, data: synthetic(2, 400, 3, 7) };
-rows.push({ scenario: "2 coders × 400 units, no bootstrap", ms: time(() => computeAgreement(pair), 51), target: 20 });
-rows.push({
-  scenario: "2 coders × 400 units, 1,000 bootstrap replicates",
-  ms: time(() => computeAgreement({ ...pair, bootstrap }), 5),
-});
+const pair = variablesOf(2, 400, 7);
+rows.push({ scenario: `2 coders × 400 turns × ${pair.length} variables, no bootstrap`, ms: time(() => computeAll(pair, false), 51), target: 20 });
+rows.push({ scenario: `2 coders × 400 turns × ${pair.length} variables, 1,000 bootstrap replicates`, ms: time(() => computeAll(pair, true), 5) });
 
-const large = { level: "nominal" as const, data: synthetic(100, 2000, 3, 11) };
-rows.push({ scenario: "100 coders × 2,000 units, no bootstrap", ms: time(() => computeAgreement(large), 5) });
-rows.push({ scenario: "100 coders × 2,000 units, 1,000 bootstrap replicates", ms: time(() => computeAgreement({ ...large, bootstrap }), 3) });
-const largeOrdinal = { level: "ordinal" as const, data: synthetic(100, 2000, 5, 12), bootstrap };
-rows.push({ scenario: "100 coders × 2,000 units, ordinal K=5, 1,000 replicates", ms: time(() => computeAgreement(largeOrdinal), 3) });
+const large = variablesOf(100, 2000, 11);
+rows.push({ scenario: `100 coders × 2,000 turns × ${large.length} variables, no bootstrap`, ms: time(() => computeAll(large, false), 3) });
+rows.push({ scenario: `100 coders × 2,000 turns × ${large.length} variables, 1,000 bootstrap replicates`, ms: time(() => computeAll(large, true), 1) });
 
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 console.log(`machine: ${cpu}, ${os.cpus().length} cores, ${os.platform()} ${os.release()}, node ${process.version}`);

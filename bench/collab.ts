@@ -1,35 +1,35 @@
 /**
  * `npm run bench:collab`: the collaboration server under load, measured from real y-websocket clients.
  *
- * The server runs as its own process (`server/index.ts --collab-only`, as in production) so that its event
- * loop is not shared with the clients; the clients run here. Per scenario: N clients in one room, 20
- * document updates per second in total (a random client each time), every client moving its presence
- * cursor every ~5 s. Up to 20 clients are full y-websocket clients (they edit and measure); beyond that
- * the rest are light protocol-level clients (see FULL_CLIENTS): the server still serves every socket.
+ * The server runs as `npm start` runs it (scripts/start.mjs: production build, Next and the collaboration
+ * endpoint in one process — its own process, so its event loop is not shared with the clients; the clients
+ * run here). Per scenario: a fresh transcript imported through the API, N clients in its room signed in as
+ * the demo supervisor and instructor (CONTRACTS §3), 20 document updates per second in total (a random
+ * full client each time), every client moving its presence cursor every ~5 s. FULL_CLIENTS of the N are
+ * full y-websocket clients (they edit and measure) at random positions in the join order — so latency is
+ * measured at randomly chosen recipients, not the first to join; the rest are light protocol-level clients
+ * (see FULL_CLIENTS): the server still serves every socket.
  * Reported: propagation latency (one client's local edit → each other full client's receipt, both timed
  * with this process's clock), "saved" ack latency (edit → the server's ack that its row committed), join
  * time, CPU of server and client processes, and the server's RSS.
  *
  * Targets (2 cores): 2 clients p99 ≤ 10 ms; 100 clients p99 ≤ 50 ms; 200 clients p99 ≤ 100 ms;
- * saved-ack p95 ≤ 50 ms. Database: PostgreSQL when DATABASE_URL is set (a temporary database on that
- * server), else PGlite in a temporary folder.
+ * saved-ack p95 ≤ 50 ms. Database: PostgreSQL when DATABASE_URL is set (a fresh database on that
+ * server), else the embedded PGlite in a fresh data folder.
  *
- * Options (env): BENCH_SECONDS (measured seconds per scenario, default 10), BENCH_CLIENTS (e.g. "2,20").
+ * Options (env): BENCH_SECONDS (measured seconds per scenario, default 10), BENCH_CLIENTS (e.g. "2,20"),
+ * BENCH_PORT (3121).
  */
-import { readFileSync } from "node:fs";
 import * as encoding from "lib0/encoding";
 import { WebSocket } from "ws";
 import os from "node:os";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { transcriptRoom } from "../lib/collab/roomName";
-import { createTranscript } from "../lib/db/queries/transcripts";
 import { demoTranscript } from "../lib/domain/demoTranscript";
-import { startChildServer } from "../tests/support/childServer";
 import { type TestClient, connectClient } from "../tests/support/collabClient";
-import { seedTestWorld } from "../tests/support/seedTestWorld";
-import { TEST_SECRET, sessionCookie } from "../tests/support/sessionCookie";
-import { createTestDb } from "../tests/support/testDb";
 import { seededRandom, turnCount, turnText } from "../tests/support/transcriptText";
+import { signIn } from "./support/httpUser";
+import { cpuSeconds, rssMb, startProductServer } from "./support/productServer";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SCENARIOS = (process.env.BENCH_CLIENTS ?? "2,20,100,200").split(",").map(Number);
@@ -65,47 +65,27 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
 }
 
-function rssMb(pid: number | undefined): number {
-  if (pid === undefined) return Number.NaN;
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
-    return Math.round(kb / 1024);
-  } catch {
-    return Number.NaN;
-  }
-}
-
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
-  const t = await createTestDb({ onDisk: true });
-  const world = await seedTestWorld(t.db);
-  const rooms: string[] = [];
-  for (const n of SCENARIOS) {
-    // One fresh room per scenario, holding a realistic 40-turn session.
-    const id = await createTranscript(t.db, { cohortId: world.cohortId, title: `bench ${n}`, createdBy: null, turns: demoTranscript.turns });
-    rooms.push(transcriptRoom(id));
-  }
-  if (t.kind === "pglite") await t.release();
-  const server = await startChildServer({
-    DATABASE_URL: t.config.databaseUrl ?? "",
-    COFLEX_DATA_DIR: t.config.dataDir === "memory://" ? os.tmpdir() : t.config.dataDir,
-    NEXTAUTH_SECRET: TEST_SECRET,
-    COFLEX_LOG_LEVEL: "error",
-  });
-  const cookies = [await sessionCookie(world.supervisor), await sessionCookie(world.instructor)];
+  const server = await startProductServer({ port: Number(process.env.BENCH_PORT ?? 3121), postgresUrl: process.env.DATABASE_URL || undefined });
   const results: Result[] = [];
   try {
-    for (const [index, n] of SCENARIOS.entries()) {
+    const people = [await signIn(server.baseUrl, "supervisor@coflex.test", "coflex-demo"), await signIn(server.baseUrl, "instructor@coflex.test", "coflex-demo")];
+    const text = demoTranscript.turns.map((turn) => `${turn.speaker}: ${turn.text}`).join("\n");
+    const url = `${server.baseUrl.replace(/^http/, "ws")}/collab`;
+    for (const n of SCENARIOS) {
+      // One fresh room per scenario, holding a realistic 40-turn session, imported as a user would.
+      const imported = await people[0]!.api("POST", "/api/transcripts", { title: `bench ${n}`, text });
+      const id = (imported.json as { id?: string }).id;
+      if (imported.status !== 201 || !id) throw new Error(`transcript import failed: ${imported.status}`);
       process.stderr.write(`bench: ${n} clients…\n`);
-      results.push(await scenario(server.url, rooms[index] as string, n, cookies, server.child.pid));
+      results.push(await scenario(url, server.baseUrl, transcriptRoom(id), n, people.map((p) => p.cookie), server.pid));
     }
   } finally {
     await server.stop();
-    await t.close();
   }
-  print(results, t.kind);
+  print(results, server.database);
 }
 
 /** Like y-websocket on the wire, but applies nothing: stands for a browser that runs on its own CPU. */
@@ -115,8 +95,8 @@ interface LightClient {
   close(): void;
 }
 
-function lightClient(url: string, room: string, cookie: string, clientId: number): LightClient {
-  const ws = new WebSocket(`${url}/${room}`, { headers: { Cookie: cookie } });
+function lightClient(url: string, origin: string, room: string, cookie: string, clientId: number): LightClient {
+  const ws = new WebSocket(`${url}/${room}`, { headers: { Cookie: cookie, Origin: origin } });
   ws.on("error", () => undefined);
   let clock = 0;
   const awareness = (state: unknown) => {
@@ -146,18 +126,7 @@ function lightClient(url: string, room: string, cookie: string, clientId: number
   return { synced, move: awareness, close: () => ws.terminate() };
 }
 
-function serverCpuSeconds(pid: number | undefined): number {
-  if (pid === undefined) return Number.NaN;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-    // utime and stime, in clock ticks (100 per second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-async function scenario(url: string, room: string, n: number, cookies: string[], serverPid: number | undefined): Promise<Result> {
+async function scenario(url: string, origin: string, room: string, n: number, cookies: string[], serverPid: number): Promise<Result> {
   const random = seededRandom(n);
   const sentAt = new Map<string, number>();
   const propagation: number[] = [];
@@ -166,9 +135,21 @@ async function scenario(url: string, room: string, n: number, cookies: string[],
   let measureFrom = Number.POSITIVE_INFINITY;
   const fullCount = Math.min(n, FULL_CLIENTS);
 
+  // Which of the N join order positions are full (measuring) clients: a random sample, not the first ones.
+  const positions = Array.from({ length: n }, (_, i) => i);
+  for (let i = positions.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [positions[i], positions[j]] = [positions[j] as number, positions[i] as number];
+  }
+  const full = new Set(positions.slice(0, fullCount));
   const joinStart = performance.now();
-  const clients: TestClient[] = Array.from({ length: fullCount }, (_, i) => connectClient(url, room, cookies[i % cookies.length] ?? null));
-  const lights: LightClient[] = Array.from({ length: n - fullCount }, (_, i) => lightClient(url, room, cookies[i % cookies.length] ?? "", 1_000_000 + i));
+  const clients: TestClient[] = [];
+  const lights: LightClient[] = [];
+  for (let i = 0; i < n; i++) {
+    const cookie = cookies[i % cookies.length] ?? "";
+    if (full.has(i)) clients.push(connectClient(url, room, cookie, { headers: { Origin: origin } }));
+    else lights.push(lightClient(url, origin, room, cookie, 1_000_000 + i));
+  }
   await Promise.all([...clients.map((c) => c.synced(60_000)), ...lights.map((l) => l.synced)]);
   const joinMs = performance.now() - joinStart;
 
@@ -225,7 +206,7 @@ async function scenario(url: string, room: string, n: number, cookies: string[],
   await sleep(WARMUP_MS);
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
-  const serverCpuStart = serverCpuSeconds(serverPid);
+  const serverCpuStart = cpuSeconds(serverPid);
   const clientCpuStart = process.cpuUsage();
   const wallStart = performance.now();
   measureFrom = performance.now();
@@ -233,7 +214,7 @@ async function scenario(url: string, room: string, n: number, cookies: string[],
   await sleep(SECONDS * 1000);
   clearInterval(ticker);
   const wall = (performance.now() - wallStart) / 1000;
-  const serverCpu = (serverCpuSeconds(serverPid) - serverCpuStart) / wall;
+  const serverCpu = (cpuSeconds(serverPid) - serverCpuStart) / wall;
   const clientCpuUsed = process.cpuUsage(clientCpuStart);
   const clientCpu = (clientCpuUsed.user + clientCpuUsed.system) / 1e6 / wall;
   // Let the last edits arrive and be acknowledged before the numbers are read.
