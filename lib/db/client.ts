@@ -63,7 +63,9 @@ async function openPostgres(databaseUrl: string): Promise<DbHandle> {
 async function openEmbedded(dataDir: string): Promise<DbHandle> {
   const { default: connect } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const { startEmbeddedDatabase } = await import("./embedded/embeddedDb");
+  // Left out of Next's bundle: Next's copy of this module never opens a database (it finds the server's
+  // handle through setSharedDb), and the bundler would otherwise try to bundle the worker and tsx.
+  const { startEmbeddedDatabase } = await import(/* turbopackIgnore: true */ "./embedded/embeddedDb");
   const dir = dataDir === "memory://" ? "memory://" : path.resolve(dataDir, "pgdata");
   const embedded = await startEmbeddedDatabase({ dataDir: dir, migrationsFolder: MIGRATIONS });
   // `socket` is the driver's documented hook for a custom transport; its type definitions do not list it.

@@ -13,8 +13,7 @@ export interface EmbeddedDatabase {
   close(): Promise<void>;
 }
 
-// Resolved from the working directory (like the migrations folder), not import.meta.url: this module is
-// also compiled into Next's server bundle, which must not try to bundle the worker.
+// Resolved from the working directory, like the migrations folder (lib/db/client.ts).
 const WORKER_ENTRY = path.resolve(process.cwd(), "lib/db/embedded/pgliteWorkerBootstrap.mjs");
 
 export async function startEmbeddedDatabase(data: EmbeddedWorkerData): Promise<EmbeddedDatabase> {
