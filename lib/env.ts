@@ -26,6 +26,12 @@ const envSchema = z.object({
    * not per balancer. Leave unset when clients reach the server directly — they could forge the header.
    */
   COFLEX_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  /** Storage quota per room kind in MiB (snapshot + update log); a write beyond it closes the socket with 4413. */
+  COFLEX_QUOTA_TRANSCRIPT_MB: z.coerce.number().positive().default(20),
+  COFLEX_QUOTA_LAYER_MB: z.coerce.number().positive().default(5),
+  COFLEX_QUOTA_CONSENSUS_MB: z.coerce.number().positive().default(5),
+  /** Per-user write budget in MiB per minute, over all of the user's sockets on a node (burst: one minute's worth). */
+  COFLEX_USER_WRITE_MB_PER_MIN: z.coerce.number().positive().default(8),
   /** Log level for the server's own logs. */
   COFLEX_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });

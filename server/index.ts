@@ -8,7 +8,7 @@ import { closeSharedDb, openDb, setSharedDb } from "../lib/db/client";
 import { seedDemo } from "../lib/db/seed";
 import { env, setResolvedEnv } from "../lib/env";
 import { createLogger } from "../lib/log";
-import { createCollabServer, createRedisRelay } from "./collab";
+import { type CollabLimits, createCollabServer, createRedisRelay } from "./collab";
 import { startAgreementScheduler } from "./jobs/agreementScheduler";
 import { originAllowed } from "../lib/http/origin";
 import { loadOrCreateSecret } from "./secret";
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
 
   // With REDIS_URL, live updates and presence reach the other nodes holding the same rooms.
   const relay = e.REDIS_URL ? await createRedisRelay(e.REDIS_URL, createLogger("redis")) : null;
-  const collab = createCollabServer({ db: handle.db, secret, allowedOrigin: (origin, host) => originAllowed(origin, host), logger: createLogger("collab"), relay });
+  const collab = createCollabServer({ db: handle.db, secret, allowedOrigin: (origin, host) => originAllowed(origin, host), logger: createLogger("collab"), relay, limits: quotaLimits(e) });
   const agreement = startAgreementScheduler({ db: handle.db, logger: createLogger("agreement") });
 
   // Submits, reveals and membership changes re-authorize open sockets at once (lib/collab/rightsBus).
@@ -124,6 +124,15 @@ function clientIp(req: IncomingMessage, trustProxy: boolean): string {
   const forwarded = req.headers["x-forwarded-for"];
   const last = trustProxy ? (Array.isArray(forwarded) ? forwarded.join(",") : forwarded)?.split(",").pop()?.trim() : undefined;
   return last || req.socket.remoteAddress || "unknown";
+}
+
+/** Storage quotas and the write budget from the environment (MiB there, bytes here). */
+function quotaLimits(e: ReturnType<typeof env>): Pick<CollabLimits, "roomQuotaBytes" | "userWriteBytesPerMinute"> {
+  const mib = (n: number) => Math.round(n * 1024 * 1024);
+  return {
+    roomQuotaBytes: { transcript: mib(e.COFLEX_QUOTA_TRANSCRIPT_MB), layer: mib(e.COFLEX_QUOTA_LAYER_MB), consensus: mib(e.COFLEX_QUOTA_CONSENSUS_MB) },
+    userWriteBytesPerMinute: mib(e.COFLEX_USER_WRITE_MB_PER_MIN),
+  };
 }
 
 main().catch((err: unknown) => {

@@ -1,3 +1,4 @@
+import { CLOSE_RATE_LIMITED, CLOSE_TOO_LARGE, QUOTA_REASON_BUDGET, QUOTA_REASON_ROOM } from "@/lib/collab/protocol";
 import type { ConnectionState } from "@/lib/collab/useCollabRoom";
 
 export interface StatusText {
@@ -15,7 +16,7 @@ export function connectionStatus(state: ConnectionState, words: { denied: string
     case "connecting":
       return { text: "Connecting…", tone: "connecting" };
     case "denied":
-      return { text: state.code === 4401 ? words.signedOut : words.denied, tone: "offline" };
+      return { text: state.code === 4401 ? words.signedOut : (stoppedMessage(state.code, state.reason) ?? words.denied), tone: "offline" };
     case "offline":
       return { text: state.pending > 0 ? `Offline — changes kept (${state.pending} pending)` : "Offline — reconnecting…", tone: "offline" };
     case "online":
@@ -23,6 +24,15 @@ export function connectionStatus(state: ConnectionState, words: { denied: string
       if (state.pending > 0) return { text: "Saving…", tone: "saving" };
       return null;
   }
+}
+
+/** Why the server stopped taking this page's changes, in words (a quota or an over-eager client), or null. */
+export function stoppedMessage(code: number, reason: string): string | null {
+  if (code === CLOSE_TOO_LARGE && reason === QUOTA_REASON_ROOM) return "Not saved: this document reached its size limit. Your last change was kept out; ask your instructor.";
+  if (code === CLOSE_TOO_LARGE && reason === QUOTA_REASON_BUDGET) return "Paused: too much was written in a short time. Your last change was not saved; reload the page in a minute.";
+  if (code === CLOSE_TOO_LARGE) return "Not saved: that change is too large to store. Reload the page and try a smaller one.";
+  if (code === CLOSE_RATE_LIMITED) return "Paused: too many changes at once. Reload the page to continue.";
+  return null;
 }
 
 export function StatusPill({ status }: { status: StatusText }) {

@@ -26,3 +26,7 @@ export const CLOSE_TOO_SLOW = closeCodeOf("too_slow");
 
 /** Frames above this close the socket with 4413; a whole 400-turn transcript encodes well under it. */
 export const MAX_PAYLOAD_BYTES = 2 * 1024 * 1024;
+
+/** Close reasons sent with 4413 when a quota stops a write (the page words them for the user). */
+export const QUOTA_REASON_ROOM = "room over its storage quota";
+export const QUOTA_REASON_BUDGET = "write budget exceeded";

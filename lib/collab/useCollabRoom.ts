@@ -12,7 +12,7 @@ export type ConnectionState =
   | { kind: "connecting" }
   | { kind: "online"; synced: boolean; pending: number }
   | { kind: "offline"; pending: number }
-  | { kind: "denied"; code: number };
+  | { kind: "denied"; code: number; reason: string };
 
 export interface CollabRoom {
   doc: Y.Doc;
@@ -37,10 +37,10 @@ export function useCollabRoom(room: string, options: { gc?: boolean } = {}): { r
     const doc = new Y.Doc({ gc });
     const provider = new WebsocketProvider(collabBaseUrl(), room, doc, { connect: false, disableBc: true, maxBackoffTime: 5000 });
     const tracker = new SaveTracker();
-    let denied: number | null = null;
+    let denied: { code: number; reason: string } | null = null;
 
     const publish = () => {
-      if (denied !== null) setState({ kind: "denied", code: denied });
+      if (denied !== null) setState({ kind: "denied", ...denied });
       else if (provider.wsconnected) setState({ kind: "online", synced: provider.synced, pending: tracker.pending() });
       else if (provider.wsconnecting && tracker.pending() === 0 && !provider.synced) setState({ kind: "connecting" });
       else setState({ kind: "offline", pending: tracker.pending() });
@@ -71,7 +71,8 @@ export function useCollabRoom(room: string, options: { gc?: boolean } = {}): { r
     });
     provider.on("sync", publish);
     provider.on("closed", (event) => {
-      denied = event.code;
+      // The reason tells a quota stop (4413) apart from a refusal, so the page can say which in words.
+      denied = { code: event.code, reason: event.reason };
       publish();
     });
 

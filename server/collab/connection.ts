@@ -41,6 +41,8 @@ export class Connection {
     access: Access,
     identityColour: string,
     limits: { messagesPerSecond: number; messageBurst: number; maxBufferedBytes: number },
+    /** The user's write budget in bytes, shared by all of that user's sockets on this node. */
+    private readonly writeBudget: TokenBucket,
   ) {
     this.access = access;
     this.identity = { id: user.id, name: user.name, color: identityColour };
@@ -55,6 +57,11 @@ export class Connection {
   /** Rate budget for one incoming message. */
   takeToken(): boolean {
     return this.bucket.take();
+  }
+
+  /** Charges an update's bytes to the user's write budget; false means the user is over it. */
+  takeWriteBytes(bytes: number): boolean {
+    return this.writeBudget.take(bytes);
   }
 
   /** Hands frames to the room; frames that came earlier are replayed first, in order. */

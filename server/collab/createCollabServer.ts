@@ -19,6 +19,7 @@ import { userColour } from "../../lib/collab/userColour";
 import { findUserById } from "../../lib/db/queries/users";
 import { Connection } from "./connection";
 import { startHeartbeat } from "./heartbeat";
+import { TokenBucket } from "./tokenBucket";
 import { roomAccess } from "./roomAccess";
 import type { RoomRelay } from "./redisRelay";
 import { RoomRegistry } from "./roomRegistry";
@@ -53,6 +54,8 @@ export interface CollabServer {
   reauthorize(match: RoomMatcher): Promise<void>;
 }
 
+const MIB = 1024 * 1024;
+
 export const DEFAULT_COLLAB_LIMITS: CollabLimits = {
   maxMessageBytes: MAX_PAYLOAD_BYTES,
   messagesPerSecond: 200,
@@ -61,6 +64,8 @@ export const DEFAULT_COLLAB_LIMITS: CollabLimits = {
   roomIdleMs: 5_000,
   compactEvery: 500,
   maxBufferedBytes: 16 * 1024 * 1024,
+  roomQuotaBytes: { transcript: 20 * MIB, layer: 5 * MIB, consensus: 5 * MIB },
+  userWriteBytesPerMinute: 8 * MIB,
 };
 
 /** Shutdown waits this long for clients to answer the close frame before cutting their sockets. */
@@ -82,7 +87,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   // giant update). Its hard limit sits well above ours so that the usual oversize case gets our 4413,
   // which the client treats as final; only absurd frames (> 4×) meet ws's cut.
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes * 4, perMessageDeflate: false });
-  const registry = new RoomRegistry({ db, logger, compactEvery: limits.compactEvery, roomIdleMs: limits.roomIdleMs, relay: options.relay ?? null });
+  const registry = new RoomRegistry({ db, logger, compactEvery: limits.compactEvery, roomIdleMs: limits.roomIdleMs, quotaBytes: limits.roomQuotaBytes, relay: options.relay ?? null });
   const connections = new Set<Connection>();
   const pendingUpgrades = new Set<Promise<void>>();
   const heartbeat = startHeartbeat(() => wss.clients, limits.heartbeatMs);
@@ -92,6 +97,16 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     for (const conn of connections) if (conn.user.sessionEndsAt <= now) conn.close(CLOSE_UNAUTHENTICATED, "session ended");
   }, Math.min(limits.heartbeatMs, 60_000));
   sessionSweep.unref();
+  // One write budget per user across all their sockets here, so opening more sockets buys no more bytes.
+  const budgets = new Map<string, TokenBucket>();
+  const budgetFor = (userId: string): TokenBucket => {
+    let budget = budgets.get(userId);
+    if (!budget) {
+      budget = new TokenBucket(limits.userWriteBytesPerMinute / 60, limits.userWriteBytesPerMinute);
+      budgets.set(userId, budget);
+    }
+    return budget;
+  };
   let accepting = true;
   let shutdownPromise: Promise<void> | null = null;
   let wssClosed = false;
@@ -144,7 +159,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   }
 
   function accept(ws: WebSocket, decision: Extract<UpgradeDecision, { ok: true }>): void {
-    const conn = new Connection(ws, decision.user, decision.room, decision.roomName, decision.access, userColour(decision.user.id), limits);
+    const conn = new Connection(ws, decision.user, decision.room, decision.roomName, decision.access, userColour(decision.user.id), limits, budgetFor(decision.user.id));
     connections.add(conn);
     logger.info("collab.connected", { room: decision.roomName, user: decision.user.id, access: decision.access });
     ws.on("pong", () => heartbeat.seen(ws));

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { CLOSE_BAD_FRAME, CLOSE_INTERNAL, CLOSE_RATE_LIMITED } from "../../lib/collab/protocol";
+import { CLOSE_BAD_FRAME, CLOSE_INTERNAL, CLOSE_RATE_LIMITED, CLOSE_TOO_LARGE, QUOTA_REASON_BUDGET, QUOTA_REASON_ROOM } from "../../lib/collab/protocol";
 import { roomUpdated } from "../../lib/collab/roomEvents";
 import type { Room } from "../../lib/collab/roomName";
 import type { Db } from "../../lib/db/client";
@@ -17,6 +17,8 @@ export interface RoomDeps {
   db: Db;
   logger: CollabLogger;
   compactEvery: number;
+  /** Stored size cap of this room (snapshot + log) in bytes. */
+  quotaBytes: number;
   /** Fan-out to other server nodes holding this room (Redis); null on a single node. */
   relay: RoomRelay | null;
   /** The last socket left: the registry decides when to unload. */
@@ -52,6 +54,10 @@ export class CollabRoom {
   private capture: { conn: Connection; emitted: Uint8Array[] } | null = null;
   private readonly writes: RoomWriteQueue;
   private rowsSinceCompaction = 0;
+  /** Bytes this room holds in the database (snapshot + log), counting writes queued but not yet committed. */
+  private storedBytes = 0;
+  /** Bytes ever queued for writing here; a compaction keeps what was queued after it started. */
+  private bytesQueued = 0;
   private compaction: Promise<void> | null = null;
   /** Whose presence reaches whom (blind coding hides coders from each other). */
   private visible: AwarenessVisibility = everyoneSeesEveryone;
@@ -144,6 +150,7 @@ export class CollabRoom {
     }
     const doc = loaded.doc;
     this.rowsSinceCompaction = loaded.logIds.length;
+    this.storedBytes = loaded.bytes;
     doc.on("update", this.onDocUpdate);
     this.doc = doc;
     this.presence = new RoomAwareness(doc, this.connections, () => this.visible, this.deps.relay ? (sender, update) => this.deps.relay?.publish(this.name, "awareness", encodeRelayedAwareness(sender, update)) : null);
@@ -235,6 +242,9 @@ export class CollabRoom {
   private applyFrom(conn: Connection, update: Uint8Array): void {
     const doc = this.doc;
     if (!doc) return;
+    // Quotas are checked before anything is applied: a refused frame is not half-written, relayed or stored.
+    if (!conn.takeWriteBytes(update.byteLength)) return this.refuse(conn, QUOTA_REASON_BUDGET);
+    if (this.storedBytes + update.byteLength > this.deps.quotaBytes) return this.refuse(conn, QUOTA_REASON_ROOM);
     const seq = ++conn.writesReceived;
     const capture = { conn, emitted: [] as Uint8Array[] };
     this.capture = capture;
@@ -252,6 +262,7 @@ export class CollabRoom {
     // Yjs holds back structs whose dependencies it has not seen. Persist the frame itself too, so
     // "saved" is true of everything the client sent; duplicates are harmless when the log is replayed.
     if (!malformed && (doc.store.pendingStructs !== null || doc.store.pendingDs !== null)) updates.push(update.slice());
+    this.countQueued(updates);
     this.writes.push({ updates, target: malformed ? null : conn, seq });
     if (malformed) this.reject(conn, "malformed update");
   }
@@ -267,7 +278,10 @@ export class CollabRoom {
     this.deps.relay?.publish(this.name, "update", update);
     if (this.capture && origin === this.capture.conn) this.capture.emitted.push(update);
     // Not from a socket: a server-side change (none today) is persisted like any other.
-    else this.writes.push({ updates: [update], target: null, seq: 0 });
+    else {
+      this.countQueued([update]);
+      this.writes.push({ updates: [update], target: null, seq: 0 });
+    }
     // Fan-out does not wait for the database; only the sender's "saved" does.
     const frame = updateFrame(update);
     for (const conn of this.connections) if (conn !== origin) conn.send(frame);
@@ -305,6 +319,17 @@ export class CollabRoom {
     }
   }
 
+  private countQueued(updates: readonly Uint8Array[]): void {
+    const bytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
+    this.storedBytes += bytes;
+    this.bytesQueued += bytes;
+  }
+
+  private refuse(conn: Connection, reason: string): void {
+    this.deps.logger.warn("collab.quota", { room: this.name, user: conn.user.id, reason, storedBytes: this.storedBytes });
+    conn.close(CLOSE_TOO_LARGE, reason);
+  }
+
   private reject(conn: Connection, reason: string): void {
     this.deps.logger.warn("collab.bad_frame", { room: this.name, user: conn.user.id, reason });
     conn.close(CLOSE_BAD_FRAME, "bad frame");
@@ -325,9 +350,12 @@ export class CollabRoom {
    * the rows it read, so appends committed meanwhile survive, and acks do not wait for a compaction.
    */
   private async compact(): Promise<void> {
+    const queuedBefore = this.bytesQueued;
     try {
-      const { merged } = await compactRoom(this.deps.db, this.name);
+      const { merged, snapshotBytes } = await compactRoom(this.deps.db, this.name);
       this.rowsSinceCompaction = Math.max(0, this.rowsSinceCompaction - merged);
+      // What stays: the new snapshot plus whatever was queued while the compaction ran (an upper bound).
+      this.storedBytes = snapshotBytes + (this.bytesQueued - queuedBefore);
     } catch (error) {
       this.deps.logger.warn("collab.compaction_failed", { room: this.name, ...safeErrorFields(error) });
     }

@@ -3,7 +3,7 @@ import type { Db } from "../../lib/db/client";
 import type { Connection } from "./connection";
 import { CollabRoom } from "./room";
 import type { RoomRelay } from "./redisRelay";
-import type { CollabLogger } from "./types";
+import type { CollabLimits, CollabLogger } from "./types";
 
 interface Entry {
   room: CollabRoom;
@@ -21,7 +21,7 @@ export class RoomRegistry {
   private readonly entries = new Map<string, Entry>();
   private closed = false;
 
-  constructor(private readonly deps: { db: Db; logger: CollabLogger; compactEvery: number; roomIdleMs: number; relay?: RoomRelay | null }) {}
+  constructor(private readonly deps: { db: Db; logger: CollabLogger; compactEvery: number; roomIdleMs: number; quotaBytes: CollabLimits["roomQuotaBytes"]; relay?: RoomRelay | null }) {}
 
   get size(): number {
     return this.entries.size;
@@ -71,6 +71,7 @@ export class RoomRegistry {
       db: this.deps.db,
       logger: this.deps.logger,
       compactEvery: this.deps.compactEvery,
+      quotaBytes: this.deps.quotaBytes[room.kind],
       relay: this.deps.relay ?? null,
       onEmpty: (r) => this.scheduleUnload(r),
       onFailed: (r) => void this.unload(r.name),

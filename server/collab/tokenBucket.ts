@@ -16,13 +16,13 @@ export class TokenBucket {
     this.last = now();
   }
 
-  /** Takes one token; false means the caller is over its rate. */
-  take(): boolean {
+  /** Takes `cost` tokens (one message, or a number of bytes); false means the caller is over its rate. */
+  take(cost = 1): boolean {
     const t = this.now();
     this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.ratePerSecond);
     this.last = t;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
     return true;
   }
 }

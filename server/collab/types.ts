@@ -33,6 +33,10 @@ export interface CollabLimits {
   roomIdleMs: number;
   /** Compact a room's update log after this many appended rows (and on unload). */
   compactEvery: number;
+  /** Stored size cap per room kind in bytes (snapshot + log); a write that would pass it closes the socket with 4413. */
+  roomQuotaBytes: { transcript: number; layer: number; consensus: number };
+  /** Bytes one user may write per minute over all their sockets on this node (token bucket, burst = one minute). */
+  userWriteBytesPerMinute: number;
   /** A socket whose send buffer exceeds this is cut (CLOSE_TOO_SLOW, 1013) rather than buffering without bound. */
   maxBufferedBytes: number;
 }

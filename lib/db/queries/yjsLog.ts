@@ -31,26 +31,27 @@ export async function appendUpdates(db: Db, room: string, updates: readonly Uint
 }
 
 /** Builds the room's current document from its snapshot and log. */
-export async function loadRoomDoc(db: Db, room: string, gc = false): Promise<{ doc: Y.Doc; logIds: number[] }> {
+export async function loadRoomDoc(db: Db, room: string, gc = false): Promise<{ doc: Y.Doc; logIds: number[]; bytes: number }> {
   const log = await readRoomLog(db, room);
+  const bytes = (log.snapshot?.byteLength ?? 0) + log.updates.reduce((sum, row) => sum + row.update.byteLength, 0);
   const doc = new Y.Doc({ gc });
   doc.transact(() => {
     if (log.snapshot) Y.applyUpdate(doc, log.snapshot);
     for (const row of log.updates) Y.applyUpdate(doc, row.update);
   });
-  return { doc, logIds: log.updates.map((row) => row.id) };
+  return { doc, logIds: log.updates.map((row) => row.id), bytes };
 }
 
 /**
  * Folds the log into the snapshot through a Y.Doc (faster than Y.mergeUpdates) and deletes exactly the
  * rows it read — never `id <= max`, because rows committed meanwhile by another writer may have lower ids.
  */
-export async function compactRoom(db: Db, room: string): Promise<{ merged: number }> {
+export async function compactRoom(db: Db, room: string): Promise<{ merged: number; snapshotBytes: number }> {
   return db.transaction(async (tx) => {
     // Two nodes compacting one room at once would each delete rows the other folded: take turns per room.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${room}))`);
     const log = await readRoomLog(tx as unknown as Db, room);
-    if (log.updates.length === 0) return { merged: 0 };
+    if (log.updates.length === 0) return { merged: 0, snapshotBytes: log.snapshot?.byteLength ?? 0 };
     const doc = new Y.Doc({ gc: false });
     if (log.snapshot) Y.applyUpdate(doc, log.snapshot);
     for (const row of log.updates) Y.applyUpdate(doc, row.update);
@@ -64,6 +65,6 @@ export async function compactRoom(db: Db, room: string): Promise<{ merged: numbe
     for (let i = 0; i < ids.length; i += 5000) {
       await tx.delete(yjsUpdates).where(and(eq(yjsUpdates.room, room), inArray(yjsUpdates.id, ids.slice(i, i + 5000))));
     }
-    return { merged: ids.length };
+    return { merged: ids.length, snapshotBytes: state.byteLength };
   });
 }
