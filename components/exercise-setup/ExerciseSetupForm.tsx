@@ -49,12 +49,13 @@ export function ExerciseSetupForm({ transcripts, cohorts, initialTranscriptId, v
   const [keyCoderId, setKeyCoderId] = useState("");
   const [revealRule, setRevealRule] = useState<RevealRule>("instructor");
   const [codersSettle, setCodersSettle] = useState(false);
+  const [coderNamesVisible, setCoderNamesVisible] = useState(false);
   const [problems, setProblems] = useState<Partial<Record<ExerciseField, string>>>({});
   const [serverError, setServerError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
 
-  const input = (): NewExerciseInput => ({ transcriptId, title, mode, coderIds, keyCoderId: keyCoderId || null, revealRule, codersSettle });
+  const input = (): NewExerciseInput => ({ transcriptId, title, mode, coderIds, keyCoderId: keyCoderId || null, revealRule, codersSettle, coderNamesVisible });
 
   function recheck(next: Partial<NewExerciseInput>) {
     // Once the person has tried to submit, problems update as they fix them.
@@ -98,7 +99,7 @@ export function ExerciseSetupForm({ transcripts, cohorts, initialTranscriptId, v
     const res = await fetch("/api/exercises", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ transcriptId, title: title.trim(), mode, coderIds, keyCoderId: keyCoderId || null, revealRule, codersSettle }),
+      body: JSON.stringify({ transcriptId, title: title.trim(), mode, coderIds, keyCoderId: keyCoderId || null, revealRule, codersSettle, coderNamesVisible }),
     }).catch(() => null);
     const body = res ? ((await res.json().catch(() => ({}))) as { id?: string; error?: string }) : {};
     if (res?.status === 201 && body.id) {
@@ -287,6 +288,15 @@ export function ExerciseSetupForm({ transcripts, cohorts, initialTranscriptId, v
             Coders may settle consensus
             <span className="hint" id={`${uid}-settle-hint`}>
               After the reveal, coders — not only supervisors and instructors — can settle disagreements, each with a one-line rationale.
+            </span>
+          </span>
+        </label>
+        <label className="setup-check" htmlFor={ids("coderNamesVisible")}>
+          <input id={ids("coderNamesVisible")} type="checkbox" checked={coderNamesVisible} onChange={(e) => setCoderNamesVisible(e.target.checked)} aria-describedby={`${uid}-names-hint`} />
+          <span>
+            Trainees see each other&apos;s names after the reveal
+            <span className="hint" id={`${uid}-names-hint`}>
+              Off: in their review a trainee sees the class&apos;s codes as counts, their own codes and the key&apos;s — nobody else&apos;s name. You can change this later on the group review.
             </span>
           </span>
         </label>

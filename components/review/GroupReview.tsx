@@ -49,6 +49,19 @@ export function GroupReview({ data, people, pairwiseHref }: GroupReviewProps) {
   const decidedBy = (decision: Decision) => (decision.by === data.viewer.id ? "you" : (people[decision.by] ?? "a supervisor"));
   const settle = (turnId: string, codes: Parameters<typeof consensus.settle>[1], rationale: string) => consensus.settle(turnId, codes, rationale, data.viewer.id);
   const canSettle = data.viewer.canSettle;
+  const [traineesSeeNames, setTraineesSeeNames] = useState(data.exercise.coderNamesVisible);
+  const [settingProblem, setSettingProblem] = useState<string | null>(null);
+  const changeTraineeNames = async (visible: boolean) => {
+    setTraineesSeeNames(visible);
+    setSettingProblem(null);
+    try {
+      const response = await fetch(`/api/exercises/${data.exercise.id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ coderNamesVisible: visible }) });
+      if (!response.ok) throw new Error(((await response.json().catch(() => ({}))) as { error?: string }).error ?? "The setting was not saved.");
+    } catch (err) {
+      setTraineesSeeNames(!visible);
+      setSettingProblem(err instanceof Error ? err.message : "The setting was not saved.");
+    }
+  };
 
   const openProjector = (at = 0) => {
     setPosition(Math.min(at, Math.max(0, turns.length - 1)));
@@ -121,6 +134,16 @@ export function GroupReview({ data, people, pairwiseHref }: GroupReviewProps) {
           )}
           {!names && <span className="muted small">{namesAvailable ? "Names hidden — safe to project." : "Anonymous: names are not shown."}</span>}
           <span className={styles.spacer} />
+          {data.viewer.isStaff && (
+            <label className={styles.check}>
+              <input type="checkbox" checked={traineesSeeNames} onChange={(e) => void changeTraineeNames(e.target.checked)} /> Trainees see each other&apos;s names in their review
+            </label>
+          )}
+          {settingProblem && (
+            <span className="small" role="alert">
+              {settingProblem}
+            </span>
+          )}
           {pairwiseHref && (
             <Link href={pairwiseHref} className="small">
               Compare two coders instead

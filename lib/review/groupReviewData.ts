@@ -79,7 +79,7 @@ export async function loadGroupReview(db: Db, user: CurrentUser, exercise: Exerc
   const setting = await exerciseHeadlineSetting(db, exercise.id);
   const ownPair = viewerIsCoder && keyId !== null && keyId !== user.id ? keyRows(run.output).find((row) => row.coder === user.id) : undefined;
   return {
-    exercise: { id: exercise.id, title: exercise.title, mode: exercise.mode, state: exercise.state, transcriptId: exercise.transcriptId },
+    exercise: { id: exercise.id, title: exercise.title, mode: exercise.mode, state: exercise.state, transcriptId: exercise.transcriptId, coderNamesVisible: exercise.coderNamesVisible },
     computedAt: run.computedAt.toISOString(),
     unitDefinition: run.output.unitDefinition ?? ALL_TURNS_DEFINITION,
     headline: exerciseHeadline(setting, run.output.variables),

@@ -16,7 +16,7 @@ export interface ReviewTurn extends TurnDistribution {
 }
 
 export interface GroupReviewPayload {
-  exercise: { id: string; title: string; mode: "blind" | "open"; state: "coding" | "revealed" | "closed"; transcriptId: string };
+  exercise: { id: string; title: string; mode: "blind" | "open"; state: "coding" | "revealed" | "closed"; transcriptId: string; coderNamesVisible: boolean };
   computedAt: string;
   /** The cohort's headline statistic over all compared coders (the key included), on the pooled variable. */
   headline: Headline;

@@ -221,6 +221,14 @@ test.describe.serial("group review of a class", () => {
     const again = await me.context.newPage();
     await again.goto(`/exercises/${exerciseId}/review`);
     await expect(again.getByTestId("me-headline")).toContainText(`Krippendorff's α ${value}`);
+
+    // The instructor lets trainees see each other's names; the trainee's class bars then name who gave what.
+    await new GroupReviewPage(instructor).open(exerciseId);
+    await instructor.getByLabel("Trainees see each other's names in their review").check();
+    await expect.poll(async () => ((await (await instructor.request.get(`/api/exercises/${exerciseId}`)).json()) as { coderNamesVisible: boolean }).coderNamesVisible).toBe(true);
+    await again.reload();
+    await expect(again.getByText("Other coders are named, as this exercise allows.")).toBeVisible();
+    await expect(again.getByText(trainees[0]!.name).first()).toBeVisible();
     await again.close();
   });
 });

@@ -14,6 +14,7 @@ import { putCode, setReviewed } from "../../lib/domain/layerDoc";
 import { type Turn, readTurns } from "../../lib/domain/transcriptDoc";
 import { AppError } from "../../lib/errors";
 import { GROUP_REVIEW_NOT_AVAILABLE, readGroupReview } from "../../lib/review/groupReviewData";
+import { updateExerciseSettings } from "../../lib/review/namesSetting";
 import { computePrepared, prepareAgreement } from "../../server/jobs/agreementCompute";
 import { type TestWorld, seedTestWorld } from "../support/seedTestWorld";
 import { type TestDb, createTestDb } from "../support/testDb";
@@ -191,11 +192,15 @@ describe("group review data after the reveal", () => {
     for (const other of trainees.filter((x) => x.id !== me.id)) expect(body).not.toContain(other.name);
   });
 
-  it("names the other trainees to a trainee once the exercise allows it", async () => {
-    await setCoderNamesVisible(t.db, exerciseId, true);
+  it("names the other trainees to a trainee once staff allow it, and only staff may allow it", async () => {
+    expect((await refusal(updateExerciseSettings(t.db, trainees[2]!, exerciseId, { coderNamesVisible: true }))).status).toBe(403);
+    expect((await refusal(updateExerciseSettings(t.db, outsider, exerciseId, { coderNamesVisible: true }))).status).toBe(404);
+    expect((await readGroupReview(t.db, trainees[2]!, exerciseId)).namesVisible).toBe(false);
+    await updateExerciseSettings(t.db, instructor, exerciseId, { coderNamesVisible: true });
     const payload = await readGroupReview(t.db, trainees[2]!, exerciseId);
     expect(payload.namesVisible).toBe(true);
     expect(payload.cohort.every((c) => c.name !== null)).toBe(true);
+    expect(payload.turns.find((x) => x.turnId === turns[1]!.id)?.coders).toBeDefined();
     await setCoderNamesVisible(t.db, exerciseId, false);
   });
 
