@@ -50,3 +50,9 @@ export function isAppError(error: unknown): error is AppError {
 export function toAppError(error: unknown): AppError {
   return isAppError(error) ? error : new AppError("internal", undefined, { cause: error });
 }
+
+/**
+ * What every agreement channel (the API, the agreement exports, group review) answers someone who may not
+ * see agreement yet, and when no run exists: one 404 body, so nothing tells a hidden run from a missing one.
+ */
+export const AGREEMENT_NOT_AVAILABLE = "No agreement is available for this exercise yet.";

@@ -11,7 +11,7 @@ import type { ExerciseDetail } from "../db/queries/exercises";
 import { getTranscriptMeta } from "../db/queries/transcripts";
 import { loadRoomDoc } from "../db/queries/yjsLog";
 import { readLayer } from "../domain/layerDoc";
-import { AppError } from "../errors";
+import { AGREEMENT_NOT_AVAILABLE, AppError } from "../errors";
 import { type HeadlineForExport, agreementCsv, agreementJson } from "./agreementExport";
 import { codesCsv, codesJson } from "./codesTable";
 import { collectExportData } from "./collect";
@@ -80,10 +80,11 @@ export async function buildExport(db: Db, user: CurrentUser, exerciseId: string,
   if (format === "agreement-csv" || format === "agreement-json") {
     if (!can(user.subject, "exercise.agreement", { kind: "exercise", exercise: facts })) {
       await auditExercise(db, user, exercise, action, "denied");
-      throw new AppError("forbidden", "Agreement stays hidden until the exercise is revealed.");
+      // The agreement API's own 404 (status and body): a hidden run looks exactly like a missing one.
+      throw new AppError("not_found", AGREEMENT_NOT_AVAILABLE);
     }
     const run = await latestAgreementRun(db, exercise.id);
-    if (!run) throw new AppError("not_found", "No agreement has been computed for this exercise yet.");
+    if (!run) throw new AppError("not_found", AGREEMENT_NOT_AVAILABLE);
     const coderNames = new Map(exercise.coders.map((c) => [c.id, c.name]));
     const summary = { id: exercise.id, title: exercise.title, mode: exercise.mode, state: exercise.state };
     if (format === "agreement-csv") {

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { onStoredUpdate } from "../../lib/collab/storedUpdates";
 import type { Duplex } from "node:stream";
 import { type RawData, type WebSocket, WebSocketServer } from "ws";
 import {
@@ -107,6 +108,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     }
     return budget;
   };
+  // Updates the server appended to a room's log itself (a submit's "reviewed, no code" marks) reach the live room.
+  const offStored = onStoredUpdate((name, update) => void registry.get(name)?.applyStored(update));
   let accepting = true;
   let shutdownPromise: Promise<void> | null = null;
   let wssClosed = false;
@@ -241,6 +244,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       for (const conn of connections) conn.close(CLOSE_RESTARTING, "server restarting");
       heartbeat.stop();
       clearInterval(sessionSweep);
+      offStored();
       await registry.closeAll();
       await closeSockets(wss);
       wssClosed = true;

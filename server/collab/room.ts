@@ -100,6 +100,21 @@ export class CollabRoom {
     this.visible = await awarenessVisibility(this.deps.db, this.room);
   }
 
+  /**
+   * An update the server already appended to this room's log (lib/collab/storedUpdates): applied to the
+   * live document so sockets see it. It goes through the normal path (fan-out, relay, log); the second
+   * log row is a duplicate Yjs ignores on replay.
+   */
+  async applyStored(update: Uint8Array): Promise<void> {
+    await this.loaded;
+    if (this.state !== "ready" || !this.doc) return;
+    try {
+      Y.applyUpdate(this.doc, update, "server");
+    } catch (error) {
+      this.deps.logger.warn("collab.stored_update_failed", { room: this.name, ...safeErrorFields(error) });
+    }
+  }
+
   /** Resolves when every update received so far has committed (or failed). */
   flush(): Promise<void> {
     return this.writes.idle();

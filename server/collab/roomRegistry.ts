@@ -55,6 +55,12 @@ export class RoomRegistry {
     }
   }
 
+  /** The live room of that name, unless it is unloading (it then reloads from the database anyway). */
+  get(name: string): CollabRoom | null {
+    const entry = this.entries.get(name);
+    return entry && !entry.unloading ? entry.room : null;
+  }
+
   /** Waits for every room's queued writes to commit. */
   async flushAll(): Promise<void> {
     await Promise.all(this.rooms().map((room) => room.flush()));

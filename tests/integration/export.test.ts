@@ -149,9 +149,9 @@ describe("exports in a blind exercise before reveal", () => {
     expect(read.project.description).toContain("only the layers visible to the exporting user");
   });
 
-  it("refuse coder A the agreement files, and audit the refusal", async () => {
-    await expectAppError(exportAs(coderA, "agreement-csv"), "forbidden");
-    await expectAppError(exportAs(coderA, "agreement-json"), "forbidden");
+  it("answer coder A's agreement files with the agreement API's 404, and audit the refusal", async () => {
+    await expectAppError(exportAs(coderA, "agreement-csv"), "not_found");
+    await expectAppError(exportAs(coderA, "agreement-json"), "not_found");
     const audit = await listCohortAudit(testDb.db, world.cohortId, { limit: 500 });
     expect(audit.some((r) => r.action === "exercise.export:agreement-csv" && r.outcome === "denied" && r.userName === coderA.name)).toBe(true);
   });
@@ -163,7 +163,7 @@ describe("exports in a blind exercise before reveal", () => {
 
   it("answer a clear 404 for agreement files while no run is stored", async () => {
     const error = await expectAppError(exportAs(instructor, "agreement-csv"), "not_found");
-    expect(error.publicMessage).toMatch(/no agreement has been computed/i);
+    expect(error.publicMessage).toMatch(/no agreement is available/i);
   });
 
   it("treat a stranger to the exercise as not found", async () => {
