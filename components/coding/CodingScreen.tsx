@@ -51,7 +51,7 @@ export function CodingScreen({ exercise, viewer, view, codebook, tx, own, refres
   const [shortcuts, setShortcuts] = useState(false);
   const panel = useRef<HTMLElement>(null);
   const current = useCurrentTurn(editor);
-  const feedback = useFeedback();
+  const feedback = useFeedback(own ? own.state : null);
   const actions = useCodingActions({ session, editor, current, feedback, panel });
   useCodingKeys(actions, { paused: actions.popover !== null || shortcuts, openShortcuts: () => setShortcuts(true) });
 

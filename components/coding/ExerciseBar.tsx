@@ -32,42 +32,48 @@ export function ExerciseBar({ presence, layerState, progress, refresh, onShortcu
 
   return (
     <header className="exercise-bar coding-bar">
-      <Link href="/" className="btn" aria-label="Back to home">
-        ←
-      </Link>
-      <h1 className="title" title={exercise.title}>
-        {exercise.title}
-      </h1>
-      <span className={`badge badge-${exercise.mode}`} title={exercise.mode === "blind" ? "Coders can't see each other's codes until the reveal" : "Coders see each other's codes live"}>
-        {exercise.mode === "blind" ? "Blind" : "Open"}
-      </span>
-      <span className="badge" data-testid="exercise-state" title="Coders who have submitted their codes">
-        {stateBadge(exercise.state, view.submitted)} · {submittedCount}/{exercise.coders.length} submitted
-      </span>
-      <span className="bar-spacer" />
-      {presence && <Presence provider={presence} />}
-      <LayerStatus state={layerState} canCode={view.canCode} submitted={view.submitted} />
-      {view.isCoder && (
-        <span className="progress" data-testid="reviewed-progress" title="Turns you have marked reviewed (R)">
-          <meter min={0} max={Math.max(1, progress.turns)} value={progress.reviewed} aria-hidden="true" />
-          {progress.reviewed}/{progress.turns} reviewed
+      {/* Two groups: the title group gives way (its title wraps) and the controls never shrink, so the
+          status, Submit, Export and ? stay on screen in every state; they move to a second row before
+          the title would be cut. */}
+      <div className="bar-title">
+        <Link href="/" className="btn" aria-label="Back to home">
+          ←
+        </Link>
+        <h1 className="title" title={exercise.title}>
+          {exercise.title}
+        </h1>
+        <span className={`badge badge-${exercise.mode}`} title={exercise.mode === "blind" ? "Coders can't see each other's codes until the reveal" : "Coders see each other's codes live"}>
+          {exercise.mode === "blind" ? "Blind" : "Open"}
         </span>
-      )}
-      <ExerciseDecisions progress={progress} unsaved={unsaved} refresh={refresh} />
-      {view.canReview && (
-        <Link href={`/exercises/${exercise.id}/review`} className="btn">
-          Review disagreements
-        </Link>
-      )}
-      {view.seesOthers && (
-        <Link href={`/exercises/${exercise.id}/agreement`} className="btn btn-small" title="Agreement per dimension, coder pairs, process timeline">
-          Agreement
-        </Link>
-      )}
-      <ExportMenu exerciseId={exercise.id} agreementVisible={view.seesOthers} compact />
-      <button type="button" className="btn" onClick={onShortcuts} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
-        ?
-      </button>
+        <span className="badge" data-testid="exercise-state" title="Coders who have submitted their codes">
+          {stateBadge(exercise.state, view.submitted)} · {submittedCount}/{exercise.coders.length} submitted
+        </span>
+      </div>
+      <div className="bar-actions">
+        {presence && <Presence provider={presence} />}
+        <LayerStatus state={layerState} canCode={view.canCode} submitted={view.submitted} />
+        {view.isCoder && (
+          <span className="progress" data-testid="reviewed-progress" title="Turns you have marked reviewed (R)">
+            <meter min={0} max={Math.max(1, progress.turns)} value={progress.reviewed} aria-hidden="true" />
+            {progress.reviewed}/{progress.turns} reviewed
+          </span>
+        )}
+        <ExerciseDecisions progress={progress} unsaved={unsaved} refresh={refresh} />
+        {view.canReview && (
+          <Link href={`/exercises/${exercise.id}/review`} className="btn">
+            Review disagreements
+          </Link>
+        )}
+        {view.seesOthers && (
+          <Link href={`/exercises/${exercise.id}/agreement`} className="btn btn-small" title="Agreement per dimension, coder pairs, process timeline">
+            Agreement
+          </Link>
+        )}
+        <ExportMenu exerciseId={exercise.id} agreementVisible={view.seesOthers} compact />
+        <button type="button" className="btn" onClick={onShortcuts} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          ?
+        </button>
+      </div>
     </header>
   );
 }

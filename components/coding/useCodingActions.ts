@@ -47,7 +47,7 @@ export function useCodingActions({ session, editor, current, feedback, panel }: 
   const { exercise, viewer, view, codebook, store, txDoc, ownDoc } = session;
   const [popover, setPopover] = useState<PopoverState | null>(null);
   const [activeKey, setActiveKey] = useState<string | null>(null);
-  const { say, announce, show } = feedback;
+  const { say, sayWhileSaving, announce, show } = feedback;
   const reviewedSet = store.reviewedBy(viewer.id);
   const panelLeft = () => panel.current?.getBoundingClientRect().left;
 
@@ -98,10 +98,12 @@ export function useCodingActions({ session, editor, current, feedback, panel }: 
       if (popover.kind === "new") {
         const id = addCode(ownDoc, txDoc, popover.target, choice, codebook.version);
         setActiveKey(`${viewer.id}/${id}`);
-        say(`Saved ${codeLabel(choice.dimension, choice.polarity)} on turn ${popover.target.turnIndex + 1}.`);
+        const what = `${codeLabel(choice.dimension, choice.polarity)} on turn ${popover.target.turnIndex + 1}`;
+        sayWhileSaving(`Added ${what}`, `Saved ${what}.`);
       } else {
         changeCode(ownDoc, popover.entry.code, choice, codebook.version);
-        say(`Changed to ${codeLabel(choice.dimension, choice.polarity)}.`);
+        const label = codeLabel(choice.dimension, choice.polarity);
+        sayWhileSaving(`Changed to ${label}`, `Saved the change to ${label}.`);
       }
     } catch {
       say("The text changed while you were coding. Select it again and retry.");

@@ -18,7 +18,7 @@ export function connectionStatus(state: ConnectionState, words: { denied: string
     case "denied":
       return { text: state.code === 4401 ? words.signedOut : (stoppedMessage(state.code, state.reason) ?? words.denied), tone: "offline" };
     case "offline":
-      return { text: state.pending > 0 ? `Offline — changes kept (${state.pending} pending)` : "Offline — reconnecting…", tone: "offline" };
+      return { text: state.pending > 0 ? offlineKept(state.changes) : "Offline — reconnecting…", tone: "offline" };
     case "online":
       if (!state.synced) return { text: words.loading, tone: "connecting" };
       if (state.pending > 0) return { text: "Saving…", tone: "saving" };
@@ -33,6 +33,13 @@ export function stoppedMessage(code: number, reason: string): string | null {
   if (code === CLOSE_TOO_LARGE) return "Not saved: that change is too large to store. Reload the page and try a smaller one.";
   if (code === CLOSE_RATE_LIMITED) return "Paused: too many changes at once. Reload the page to continue.";
   return null;
+}
+
+/** The offline words wherever something is waiting to be saved: the pill, the panel notice, the live region. */
+export const KEPT_OFFLINE = "Kept on this device — will save when back online";
+
+function offlineKept(changes: number): string {
+  return changes > 0 ? `Offline · ${KEPT_OFFLINE} (${changes} ${changes === 1 ? "change" : "changes"})` : `Offline · ${KEPT_OFFLINE}`;
 }
 
 export function StatusPill({ status }: { status: StatusText }) {

@@ -46,4 +46,34 @@ describe("save tracker", () => {
     t.readAck(ack(1));
     expect(t.pending()).toBe(0);
   });
+
+  it("counts a burst of typing as one pending change and separate codes as separate changes", () => {
+    const t = new SaveTracker();
+    t.connected();
+    for (let i = 0; i < 20; i += 1) t.localChange(true, 1000 + i * 100);
+    expect(t.pending()).toBe(20);
+    expect(t.pendingChanges()).toBe(1);
+    t.localChange(true, 10_000);
+    expect(t.pendingChanges()).toBe(2);
+    t.readAck(ack(20));
+    expect(t.pendingChanges()).toBe(1);
+    t.readAck(ack(21));
+    expect(t.pendingChanges()).toBe(0);
+  });
+
+  it("keeps changes made offline counted until the reconnected socket's step 2 is committed", () => {
+    const t = new SaveTracker();
+    t.connected();
+    t.localChange(true, 0);
+    t.disconnected();
+    t.localChange(false, 5000);
+    t.localChange(false, 5100);
+    expect(t.pendingChanges()).toBe(2);
+    t.connected();
+    t.sentStep2();
+    expect(t.pendingChanges()).toBe(2);
+    t.readAck(ack(1));
+    expect(t.pendingChanges()).toBe(0);
+    expect(t.pending()).toBe(0);
+  });
 });

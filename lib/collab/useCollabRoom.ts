@@ -10,8 +10,9 @@ import { SaveTracker } from "./saveTracker";
 
 export type ConnectionState =
   | { kind: "connecting" }
-  | { kind: "online"; synced: boolean; pending: number }
-  | { kind: "offline"; pending: number }
+  /** pending: unacknowledged write frames (Saved only at 0); changes: the same as a person counts them. */
+  | { kind: "online"; synced: boolean; pending: number; changes: number }
+  | { kind: "offline"; pending: number; changes: number }
   | { kind: "denied"; code: number; reason: string };
 
 export interface CollabRoom {
@@ -41,9 +42,9 @@ export function useCollabRoom(room: string, options: { gc?: boolean } = {}): { r
 
     const publish = () => {
       if (denied !== null) setState({ kind: "denied", ...denied });
-      else if (provider.wsconnected) setState({ kind: "online", synced: provider.synced, pending: tracker.pending() });
+      else if (provider.wsconnected) setState({ kind: "online", synced: provider.synced, pending: tracker.pending(), changes: tracker.pendingChanges() });
       else if (provider.wsconnecting && tracker.pending() === 0 && !provider.synced) setState({ kind: "connecting" });
-      else setState({ kind: "offline", pending: tracker.pending() });
+      else setState({ kind: "offline", pending: tracker.pending(), changes: tracker.pendingChanges() });
     };
 
     const originalSync = provider.messageHandlers[MESSAGE_SYNC];

@@ -1,0 +1,78 @@
+import { type APIRequestContext, type Browser, type BrowserContext, type Page, expect } from "@playwright/test";
+import { SignInPage } from "./SignInPage";
+
+/** The demo accounts, one per role (lib/db/seed.ts). */
+export const ROLES = {
+  instructor: "instructor@coflex.test",
+  supervisor: "supervisor@coflex.test",
+  trainee: "trainee1@coflex.test",
+} as const;
+export type Role = keyof typeof ROLES;
+
+export const VIEWPORTS = [
+  { width: 1280, height: 720 },
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
+
+export interface Stop {
+  name: string;
+  path: string;
+  /** Something on the page that shows it finished loading. */
+  ready: (page: Page) => Promise<void>;
+}
+
+interface Ids {
+  cohortId: string;
+  exerciseId: string;
+  transcriptId: string;
+}
+
+export async function signedInContext(browser: Browser, role: Role, viewport: { width: number; height: number } = VIEWPORTS[0]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await new SignInPage(page).signIn(ROLES[role]);
+  return { context, page };
+}
+
+/** The seeded cohort, the open demo exercise and its transcript, as the signed-in user sees them. */
+export async function demoIds(request: APIRequestContext): Promise<Ids> {
+  const list = (await (await request.get("/api/exercises")).json()) as Array<{ id: string; title: string; transcriptId: string }>;
+  const demo = list.find((e) => /Open co-coding: thesis avoidance/.test(e.title));
+  if (!demo) throw new Error("the demo exercise is missing");
+  const detail = (await (await request.get(`/api/exercises/${demo.id}`)).json()) as { cohortId: string };
+  return { cohortId: detail.cohortId, exerciseId: demo.id, transcriptId: demo.transcriptId };
+}
+
+const heading = (name: RegExp) => async (page: Page) => {
+  await expect(page.getByRole("heading", { name }).first()).toBeVisible();
+};
+const codingReady = async (page: Page) => {
+  await expect(page.locator(".turn").nth(3)).toBeVisible();
+  await expect(page.getByTestId("save-status")).toHaveText(/Saved|Watching|read only/);
+};
+
+/** Every page a role can open, with the demo's ids. */
+export function stopsFor(role: Role, ids: Ids): Stop[] {
+  const common: Stop[] = [
+    { name: "home", path: "/", ready: heading(/Welcome/) },
+    { name: "coding", path: `/exercises/${ids.exerciseId}`, ready: codingReady },
+    { name: "codebook", path: `/cohorts/${ids.cohortId}/codebook`, ready: heading(/Codebook/i) },
+    { name: "progress", path: `/cohorts/${ids.cohortId}/progress`, ready: heading(/progress/i) },
+    { name: "agreement", path: `/exercises/${ids.exerciseId}/agreement`, ready: heading(/Agreement/i) },
+    { name: "review", path: `/exercises/${ids.exerciseId}/review`, ready: heading(/review|disagree/i) },
+  ];
+  if (role === "trainee") return common;
+  const staff: Stop[] = [
+    { name: "transcript", path: `/transcripts/${ids.transcriptId}`, ready: async (page) => expect(page.locator(".turn").nth(3)).toBeVisible() },
+    { name: "import", path: "/transcripts/import", ready: heading(/Import/i) },
+    { name: "new-exercise", path: "/exercises/new", ready: heading(/exercise/i) },
+  ];
+  if (role === "supervisor") return [...common, ...staff];
+  return [
+    ...common,
+    ...staff,
+    { name: "members", path: `/cohorts/${ids.cohortId}`, ready: heading(/members|cohort/i) },
+    { name: "audit", path: `/cohorts/${ids.cohortId}/audit`, ready: heading(/audit/i) },
+  ];
+}
