@@ -13,6 +13,7 @@ import type { OwnLayer } from "./CodingWorkspace";
 import { ExerciseBar } from "./ExerciseBar";
 import { ShortcutsDialog } from "./ShortcutsDialog";
 import { CodeDecorations, type CodingHandlers } from "./codeDecorations";
+import { KeyboardSelection } from "./keyboardSelection";
 import type { ExerciseSnapshot, ExerciseView, Viewer } from "./exerciseView";
 import { useCodeLayers } from "./useCodeLayers";
 import { useCodingActions } from "./useCodingActions";
@@ -33,7 +34,7 @@ export interface CodingScreenProps {
 
 const EDITOR_ATTRIBUTES = {
   tabindex: "0",
-  "aria-label": "Transcript, read only. J and K move between turns, 1 to 6 code the selection or the turn, question mark lists every shortcut.",
+  "aria-label": "Transcript, read only. J and K move between turns, arrow keys move within a turn and Shift with arrows selects, 1 to 6 code the selection or the turn, question mark lists every shortcut.",
 };
 
 /**
@@ -62,7 +63,7 @@ export function CodingScreen({ exercise, viewer, view, codebook, tx, own, refres
     if (entry) actions.jump(entry);
   };
   const extensions = useMemo(
-    () => (txDoc ? [CodeDecorations.configure({ store, txDoc, codebook, reviewer: view.isCoder ? viewer.id : null, handlers })] : []),
+    () => (txDoc ? [CodeDecorations.configure({ store, txDoc, codebook, reviewer: view.isCoder ? viewer.id : null, handlers }), KeyboardSelection] : []),
     [store, txDoc, codebook, view.isCoder, viewer.id, handlers],
   );
 

@@ -4,6 +4,8 @@ import { Dialog } from "./Dialog";
 
 export const SHORTCUTS: ReadonlyArray<[string, string]> = [
   ["J / K", "Next / previous turn"],
+  ["← / →", "Move the caret within the current turn (Ctrl: by word; Home / End: to the turn's start / end)"],
+  ["Shift + ← / →", "Select text in the turn from the keyboard (Shift + Ctrl: by word; Shift + Home / End: to the turn's ends); Esc clears it"],
   ["Select text", "Code just that span (inside one turn); with nothing selected a code covers the whole current turn"],
   ["1 – 6", "Code the selection or current turn: 1 emotion · 2 cognition · 3 attention · 4 self · 5 motivation · 6 overt behavior"],
   ["C", "Open the coding form without choosing a dimension"],
