@@ -10,5 +10,7 @@ const nextConfig = {
   // `npm run typecheck` (tsc --noEmit over the whole tree) is its own CI step; repeating it inside every
   // build would only slow the first `npm start`.
   typescript: { ignoreBuildErrors: true },
+  // forbidden() and app/forbidden.tsx: a member without the role gets a 403 page that says so, not a 404.
+  experimental: { authInterrupts: true },
 };
 export default nextConfig;

@@ -4,7 +4,7 @@ import { demoIds, signedInContext } from "./pages/tour";
 
 test("a keyboard-only coder selects a span with Shift+Ctrl+arrows and codes it without the mouse", async ({ browser }) => {
   const { context, page } = await signedInContext(browser, "supervisor");
-  const ids = await demoIds(page.request);
+  const ids = await demoIds(page);
   const coding = new CodingPage(page);
   try {
     await coding.open(ids.exerciseId);

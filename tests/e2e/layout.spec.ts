@@ -9,7 +9,7 @@ for (const role of ["instructor", "supervisor", "trainee"] as const satisfies re
   test(`every page fits at 1280×720, 1366×768 and 1920×1080 for the ${role}`, async ({ browser }) => {
     test.setTimeout(180_000);
     const { context, page } = await signedInContext(browser, role);
-    const ids = await demoIds(page.request);
+    const ids = await demoIds(page);
     for (const stop of stopsFor(role, ids)) {
       for (const viewport of VIEWPORTS) {
         await page.setViewportSize(viewport);

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { AddMemberForm } from "@/components/cohort/AddMemberForm";
 import { HeadlineSettingForm } from "@/components/cohort/HeadlineSettingForm";
 import { TopBar } from "@/components/layout/TopBar";
-import { can } from "@/lib/auth/can";
+import { can, roleIn } from "@/lib/auth/can";
 import { requirePageUser } from "@/lib/auth/requirePageUser";
 import { getDb } from "@/lib/db/client";
 import { cohortHeadline } from "@/lib/db/queries/cohortHeadline";
@@ -14,7 +14,8 @@ export const dynamic = "force-dynamic";
 export default async function CohortPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePageUser(`/cohorts/${id}`);
-  if (!can(user.subject, "cohort.manage_members", { kind: "cohort", cohortId: id })) notFound();
+  // A member without the role is told so (403); to anyone else the cohort does not exist (404).
+  if (!can(user.subject, "cohort.manage_members", { kind: "cohort", cohortId: id })) return roleIn(user.subject, id) ? forbidden() : notFound();
   const db = await getDb();
   const [members, cohorts, headline] = await Promise.all([listCohortMembers(db, id), listCohortsForUser(db, user.id), cohortHeadline(db, id)]);
   const cohort = cohorts.find((c) => c.id === id);

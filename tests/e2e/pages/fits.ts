@@ -12,7 +12,7 @@ export async function expectFits(page: Page): Promise<void> {
         if (r.width === 0) continue;
         if (r.left < -1 || r.right > width + 1) out.push(`“${el.textContent?.trim()}” is cut off (${Math.round(r.left)}–${Math.round(r.right)} of ${width})`);
         const clips = getComputedStyle(el).overflow !== "visible";
-        if (clips && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) out.push(`“${el.textContent?.trim()}” is truncated`);
+        if (clips && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) out.push(`“${el.textContent?.trim()}” is truncated (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`);
       }
     }
     return out;

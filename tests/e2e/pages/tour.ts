@@ -1,4 +1,4 @@
-import { type APIRequestContext, type Browser, type BrowserContext, type Page, expect } from "@playwright/test";
+import { type Browser, type BrowserContext, type Page, expect } from "@playwright/test";
 import { SignInPage } from "./SignInPage";
 
 /** The demo accounts, one per role (lib/db/seed.ts). */
@@ -35,13 +35,16 @@ export async function signedInContext(browser: Browser, role: Role, viewport: { 
   return { context, page };
 }
 
-/** The seeded cohort, the open demo exercise and its transcript, as the signed-in user sees them. */
-export async function demoIds(request: APIRequestContext): Promise<Ids> {
-  const list = (await (await request.get("/api/exercises")).json()) as Array<{ id: string; title: string; transcriptId: string }>;
+/** The seeded cohort (from the home page's codebook link), the open demo exercise and its transcript. */
+export async function demoIds(page: Page): Promise<Ids> {
+  const list = (await (await page.request.get("/api/exercises")).json()) as Array<{ id: string; title: string; transcriptId: string }>;
   const demo = list.find((e) => /Open co-coding: thesis avoidance/.test(e.title));
   if (!demo) throw new Error("the demo exercise is missing");
-  const detail = (await (await request.get(`/api/exercises/${demo.id}`)).json()) as { cohortId: string };
-  return { cohortId: detail.cohortId, exerciseId: demo.id, transcriptId: demo.transcriptId };
+  await page.goto("/");
+  const href = await page.locator('a[href^="/cohorts/"][href$="/codebook"]').first().getAttribute("href");
+  const cohortId = /^\/cohorts\/([^/]+)\/codebook$/.exec(href ?? "")?.[1];
+  if (!cohortId) throw new Error("the demo cohort is missing from the home page");
+  return { cohortId, exerciseId: demo.id, transcriptId: demo.transcriptId };
 }
 
 const heading = (name: RegExp) => async (page: Page) => {
@@ -62,9 +65,9 @@ export function stopsFor(role: Role, ids: Ids): Stop[] {
     { name: "agreement", path: `/exercises/${ids.exerciseId}/agreement`, ready: heading(/Agreement/i) },
     { name: "review", path: `/exercises/${ids.exerciseId}/review`, ready: heading(/review|disagree/i) },
   ];
+  common.push({ name: "transcript", path: `/transcripts/${ids.transcriptId}`, ready: async (page) => expect(page.locator(".turn").nth(3)).toBeVisible() });
   if (role === "trainee") return common;
   const staff: Stop[] = [
-    { name: "transcript", path: `/transcripts/${ids.transcriptId}`, ready: async (page) => expect(page.locator(".turn").nth(3)).toBeVisible() },
     { name: "import", path: "/transcripts/import", ready: heading(/Import/i) },
     { name: "new-exercise", path: "/exercises/new", ready: heading(/exercise/i) },
   ];

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { TopBar } from "@/components/layout/TopBar";
 import { can, roleIn } from "@/lib/auth/can";
 import { requirePageUser } from "@/lib/auth/requirePageUser";
@@ -14,7 +14,8 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   const { id } = await params;
   const { before } = await searchParams;
   const user = await requirePageUser(`/cohorts/${id}/audit`);
-  if (!can(user.subject, "cohort.view_audit", { kind: "cohort", cohortId: id })) notFound();
+  // A member without the role is told so (403); to anyone else the cohort does not exist (404).
+  if (!can(user.subject, "cohort.view_audit", { kind: "cohort", cohortId: id })) return roleIn(user.subject, id) ? forbidden() : notFound();
   const db = await getDb();
   const beforeId = before && /^\d{1,15}$/.test(before) ? Number(before) : undefined;
   const rows = await listCohortAudit(db, id, { limit: 100, before: beforeId });
