@@ -39,15 +39,19 @@ export function ExerciseBar({ presence, layerState, progress, refresh, onShortcu
         <Link href="/" className="btn" aria-label="Back to home">
           ←
         </Link>
-        <h1 className="title" title={exercise.title}>
-          {exercise.title}
-        </h1>
-        <span className={`badge badge-${exercise.mode}`} title={exercise.mode === "blind" ? "Coders can't see each other's codes until the reveal" : "Coders see each other's codes live"}>
-          {exercise.mode === "blind" ? "Blind" : "Open"}
-        </span>
-        <span className="badge" data-testid="exercise-state" title="Coders who have submitted their codes">
-          {stateBadge(exercise.state, view.submitted)} · {submittedCount}/{exercise.coders.length} submitted
-        </span>
+        <div className="bar-heading">
+          <h1 className="title" title={exercise.title}>
+            {exercise.title}
+          </h1>
+          <div className="bar-meta">
+            <span className={`badge badge-${exercise.mode}`} title={exercise.mode === "blind" ? "Coders can't see each other's codes until the reveal" : "Coders see each other's codes live"}>
+              {exercise.mode === "blind" ? "Blind" : "Open"}
+            </span>
+            <span className="badge" data-testid="exercise-state" title="Coders who have submitted their codes">
+              {stateBadge(exercise.state, view.submitted)} · {submittedCount}/{exercise.coders.length} submitted
+            </span>
+          </div>
+        </div>
       </div>
       <div className="bar-actions">
         {presence && <Presence provider={presence} />}

@@ -47,8 +47,10 @@ export async function demoIds(page: Page): Promise<Ids> {
   return { cohortId, exerciseId: demo.id, transcriptId: demo.transcriptId };
 }
 
-const heading = (name: RegExp) => async (page: Page) => {
-  await expect(page.getByRole("heading", { name }).first()).toBeVisible();
+/** The page's own heading — not the not-found or forbidden page's. */
+const pageHeading = async (page: Page) => {
+  await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+  await expect(page.locator(".error-page")).toHaveCount(0);
 };
 const codingReady = async (page: Page) => {
   await expect(page.locator(".turn").nth(3)).toBeVisible();
@@ -58,24 +60,24 @@ const codingReady = async (page: Page) => {
 /** Every page a role can open, with the demo's ids. */
 export function stopsFor(role: Role, ids: Ids): Stop[] {
   const common: Stop[] = [
-    { name: "home", path: "/", ready: heading(/Welcome/) },
+    { name: "home", path: "/", ready: pageHeading },
     { name: "coding", path: `/exercises/${ids.exerciseId}`, ready: codingReady },
-    { name: "codebook", path: `/cohorts/${ids.cohortId}/codebook`, ready: heading(/Codebook/i) },
-    { name: "progress", path: `/cohorts/${ids.cohortId}/progress`, ready: heading(/progress/i) },
-    { name: "agreement", path: `/exercises/${ids.exerciseId}/agreement`, ready: heading(/Agreement/i) },
-    { name: "review", path: `/exercises/${ids.exerciseId}/review`, ready: heading(/review|disagree/i) },
+    { name: "codebook", path: `/cohorts/${ids.cohortId}/codebook`, ready: pageHeading },
+    { name: "progress", path: `/cohorts/${ids.cohortId}/progress`, ready: pageHeading },
+    { name: "agreement", path: `/exercises/${ids.exerciseId}/agreement`, ready: pageHeading },
+    { name: "review", path: `/exercises/${ids.exerciseId}/review`, ready: pageHeading },
   ];
   common.push({ name: "transcript", path: `/transcripts/${ids.transcriptId}`, ready: async (page) => expect(page.locator(".turn").nth(3)).toBeVisible() });
   if (role === "trainee") return common;
   const staff: Stop[] = [
-    { name: "import", path: "/transcripts/import", ready: heading(/Import/i) },
-    { name: "new-exercise", path: "/exercises/new", ready: heading(/exercise/i) },
+    { name: "import", path: "/transcripts/import", ready: pageHeading },
+    { name: "new-exercise", path: "/exercises/new", ready: pageHeading },
   ];
   if (role === "supervisor") return [...common, ...staff];
   return [
     ...common,
     ...staff,
-    { name: "members", path: `/cohorts/${ids.cohortId}`, ready: heading(/members|cohort/i) },
-    { name: "audit", path: `/cohorts/${ids.cohortId}/audit`, ready: heading(/audit/i) },
+    { name: "members", path: `/cohorts/${ids.cohortId}`, ready: pageHeading },
+    { name: "audit", path: `/cohorts/${ids.cohortId}/audit`, ready: pageHeading },
   ];
 }
