@@ -2,6 +2,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { AddMemberForm } from "@/components/cohort/AddMemberForm";
 import { HeadlineSettingForm } from "@/components/cohort/HeadlineSettingForm";
+import { MemberList } from "@/components/cohort/MemberList";
 import { TopBar } from "@/components/layout/TopBar";
 import { can, roleIn } from "@/lib/auth/can";
 import { requirePageUser } from "@/lib/auth/requirePageUser";
@@ -27,15 +28,7 @@ export default async function CohortPage({ params }: { params: Promise<{ id: str
         <p className="small">
           <Link href={`/cohorts/${id}/audit`}>Audit trail</Link> · <Link href={`/cohorts/${id}/codebook`}>Codebook</Link> · <Link href={`/cohorts/${id}/progress`}>Learning curves</Link> · <a href="#headline-setting">Headline statistic</a>
         </p>
-        <ul className="list card" aria-label="Members">
-          {members.map((m) => (
-            <li key={m.userId}>
-              <strong>{m.name}</strong>
-              <span className="muted small">{m.email}</span>
-              <span className="badge">{m.role}</span>
-            </li>
-          ))}
-        </ul>
+        <MemberList cohortId={id} members={members} viewerId={user.id} />
         <h2>Add a member</h2>
         <AddMemberForm cohortId={id} />
         <h2 id="headline-setting">Headline statistic</h2>

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import type { PreviewCandidate, PreviewResponse } from "@/components/import/types";
 import { requireUser } from "@/lib/auth/currentUser";
 import { getDb } from "@/lib/db/client";
-import { recordAudit } from "@/lib/db/queries/audit";
+import { recordAuditOnce } from "@/lib/db/queries/audit";
 import { findIdentifiers } from "@/lib/domain/deidentify";
 import { isRoleLabel, speakersOf } from "@/lib/domain/import";
 import { route } from "@/lib/http/route";
@@ -24,6 +24,9 @@ function contextAfter(text: string, end: number): string {
   const slice = text.slice(end, to);
   return to < text.length ? `${slice.replace(/\s\S*$/, "")}…` : slice;
 }
+
+/** Previews re-run by one person within this window are one import (one audit row). */
+const PREVIEW_AUDIT_WINDOW_MS = 15 * 60_000;
 
 /**
  * The import preview: the same inputs as POST /api/transcripts, parsed and checked the same way, but
@@ -52,6 +55,7 @@ export const POST = route(async (req: Request) => {
     candidates,
     warnings: parsed.warnings,
   };
-  await recordAudit(db, { userId: user.id, role, action: "transcript.import_preview", resource: `cohort:${cohortId}`, outcome: "ok", cohortId });
+  // One row per import, not per re-run of the preview while the reviewer adjusts roles and labels.
+  await recordAuditOnce(db, { userId: user.id, role, action: "transcript.import_preview", resource: `cohort:${cohortId}`, outcome: "ok", cohortId }, PREVIEW_AUDIT_WINDOW_MS);
   return NextResponse.json(body, { headers: { "cache-control": "no-store" } });
 }, { body: "upload" });
