@@ -16,10 +16,8 @@ const ROLE_LABEL: Record<CohortRole, string> = { instructor: "Instructor", super
 
 async function send(url: string, method: "PATCH" | "DELETE", body?: unknown): Promise<string | null> {
   try {
-    const res = await fetch(url, {
-      method,
-      ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
-    });
+    // Every state-changing request is JSON (the route wrapper refuses others), a DELETE included.
+    const res = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
     if (res.ok) return null;
     const problem = (await res.json().catch(() => null)) as { error?: string } | null;
     return problem?.error ?? "That didn't work. Reload the page and try again.";
