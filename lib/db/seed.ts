@@ -7,6 +7,7 @@ import { createExercise } from "./queries/exercises";
 import { createTranscript } from "./queries/transcripts";
 import { addMembership, createCohort, createUser, findUserByEmail } from "./queries/users";
 import { cohorts } from "./schema";
+import { seedHistory } from "./seedHistory";
 
 export const DEMO_PASSWORD = "coflex-demo";
 export const DEMO_COHORT = "Demo cohort";
@@ -19,7 +20,9 @@ export const DEMO_ACCOUNTS = [
 ] as const;
 
 /**
- * Seeds the demo (CONTRACTS §2) once: it does nothing when the demo cohort exists. The caller runs it at
+ * Seeds the demo (CONTRACTS §2) once: it does nothing when the demo cohort exists. Besides the four
+ * accounts, the thesis session and the open exercise, a term of history (./seedHistory: twelve
+ * trainees in all, four revealed keyed exercises, one in progress). The caller runs it at
  * start inside the single server process, so two seeds never race on one database.
  */
 export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
@@ -43,6 +46,10 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
   const codebook = await cohortCodebook(db, cohortId);
   const supervisor = ids.supervisor;
   const trainee1 = ids["trainee1@coflex.test"];
+  // The course so far (issue 9): trainee1 and trainee2 are two of its twelve trainees.
+  if (supervisor && ids.instructor) {
+    await seedHistory(db, { cohortId, supervisorId: supervisor, instructorId: ids.instructor, passwordHash, codebookId: codebook.id, codebookVersion: codebook.codebook.version, openTranscriptId: transcriptId });
+  }
   if (supervisor && trainee1) {
     await createExercise(db, {
       cohortId,
