@@ -115,14 +115,23 @@ function waitForListening(child: ChildProcess, exited: Promise<void>, timeoutMs:
   });
 }
 
-/** scripts/start.mjs runs the server as its child; CPU and memory are the child's. */
+/**
+ * scripts/start.mjs runs the server through tsx's CLI, which runs it as its own child: the server is the
+ * deepest process of that chain, and CPU and memory are its.
+ */
 function serverPid(launcherPid: number): number {
-  try {
-    const children = readFileSync(`/proc/${launcherPid}/task/${launcherPid}/children`, "utf8").trim().split(/\s+/).map(Number);
-    return children.find((n) => Number.isFinite(n) && n > 0) ?? launcherPid;
-  } catch {
-    return launcherPid;
+  let pid = launcherPid;
+  for (let depth = 0; depth < 4; depth++) {
+    let children: number[] = [];
+    try {
+      children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).map(Number).filter((n) => Number.isFinite(n) && n > 0);
+    } catch {
+      break;
+    }
+    if (children.length !== 1) break;
+    pid = children[0] as number;
   }
+  return pid;
 }
 
 /** utime + stime of a process in seconds (Linux, 100 ticks per second). */
