@@ -69,10 +69,13 @@ export async function knownFingerprints(db: Db, exerciseId: string): Promise<str
 }
 
 /**
- * Embedded PGlite executes every statement on the server's own thread, so rows go in small slices with
- * a yield between them: many short pauses of the event loop instead of one long one.
+ * Rows go in few, large statements. The transaction holds a connection until it commits, and the embedded
+ * database has only one (PGlite has one session; lib/db/client.ts): every "saved" ack waits for the whole
+ * transaction, so it must be short — a handful of statements, not hundreds of round trips. 2,000 rows ×
+ * 12 parameters stay well under PostgreSQL's 65,535 parameters per statement. (PGlite runs in its own
+ * thread, so a large statement no longer holds the server's event loop.)
  */
-const ROWS_PER_INSERT = 50;
+const ROWS_PER_INSERT = 2000;
 
 /**
  * Stores a run and its flattened rows in one transaction. `outputJson` is the serialized
