@@ -22,6 +22,8 @@ export interface GroupReviewProps {
   pairwiseHref: string | null;
 }
 
+const PAGE = 20;
+
 const ORDER_NAMES: Record<HotspotOrder, string> = { disagreement: "hotspots first", turn: "in turn order" };
 
 /**
@@ -36,6 +38,8 @@ export function GroupReview({ data, people, pairwiseHref }: GroupReviewProps) {
   const [showNames, setShowNames] = useState(false);
   const [projector, setProjector] = useState(false);
   const [position, setPosition] = useState(0);
+  // Cards come in pages: the page stays small for a class of 100 (the hotspots lead anyway), more on request.
+  const [limit, setLimit] = useState(PAGE);
   const consensus = useConsensus(data.exercise.id);
   const ids = useId();
   const hasKey = data.key !== null;
@@ -154,7 +158,7 @@ export function GroupReview({ data, people, pairwiseHref }: GroupReviewProps) {
           <p className="empty">{dimension === null ? "No turns to review." : `Nobody used ${dimensionLabel(DIMENSIONS[dimension]!)} on any turn.`}</p>
         ) : (
           <ol className={styles.turnList}>
-            {turns.map((turn, i) => {
+            {turns.slice(0, limit).map((turn, i) => {
               const decision = consensus.decisions.get(turn.turnId) ?? null;
               return (
               <li key={turn.turnId}>
@@ -178,6 +182,16 @@ export function GroupReview({ data, people, pairwiseHref }: GroupReviewProps) {
               );
             })}
           </ol>
+        )}
+        {turns.length > limit && (
+          <p className={styles.more}>
+            <button type="button" className="btn" onClick={() => setLimit((n) => n + PAGE * 2)}>
+              Show {Math.min(PAGE * 2, turns.length - limit)} more turns
+            </button>{" "}
+            <span className="muted small">
+              {limit} of {turns.length} shown{order === "disagreement" ? " — the rest disagree less" : ""}
+            </span>
+          </p>
         )}
       </main>
       {projector && (
