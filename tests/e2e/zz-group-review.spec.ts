@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, type Browser, type BrowserContext, type Page, expect, test } from "@playwright/test";
 import { type SeedCode, readTranscriptTurns, seedLayer } from "./pages/AgreementSeed";
 import { GroupReviewPage } from "./pages/GroupReviewPage";
@@ -18,6 +19,13 @@ const PASSWORD = "group-review-pass";
 
 async function shoot(page: Page, name: string): Promise<void> {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
+/** axe finds nothing serious or critical on the page as it is now. */
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${what}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`)).toEqual([]);
 }
 
 interface Person {
@@ -136,6 +144,7 @@ test.describe.serial("group review of a class", () => {
     // Anonymous by default: no trainee's name anywhere on the page until the instructor shows them.
     await expect(instructor.getByText(trainees[0]!.name)).toHaveCount(0);
     await shoot(instructor, "group-review-1280");
+    await expectAccessible(instructor, "group review");
     await instructor.getByLabel("Show coders' names").check();
     await expect(review.bar(first, "COG·I")).toContainText(trainees[0]!.name);
     await instructor.getByLabel("Show coders' names").uncheck();
@@ -176,6 +185,7 @@ test.describe.serial("group review of a class", () => {
     await expect(review.projector.getByTestId("projector-turn")).toHaveText(new RegExp(`^Turn ${a + 1} ·`));
     await expect(review.projector.getByTestId("consensus")).toContainText("A rule taken literally");
     await shoot(instructor, "projector-1280x720");
+    await expectAccessible(instructor, "projector mode");
     await instructor.keyboard.press("ArrowRight");
     await expect(review.projector.getByTestId("projector-turn")).toHaveText(new RegExp(`^Turn ${c + 1} ·`));
     await expect(review.projector.getByTestId("distribution").locator('[data-code="EMO·I"]')).toContainText("4 of 6");
@@ -211,6 +221,7 @@ test.describe.serial("group review of a class", () => {
     await expect(page.getByTestId("confusion-matrix")).toBeVisible();
     for (const other of trainees.filter((t) => t.id !== me.id)) await expect(page.getByText(other.name)).toHaveCount(0);
     await shoot(page, "trainee-me-vs-key");
+    await expectAccessible(page, "me vs key");
     await page.close();
 
     // The same headline number as the agreement page's key table shows for this trainee.
