@@ -26,7 +26,11 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           include: ["tests/integration/**/*.test.ts"],
           // Multi-node fan-out needs a Redis; CI sets REDIS_URL, a fresh machine has none.
-          exclude: process.env.REDIS_URL ? [] : ["tests/integration/redis*.test.ts"],
+          // Cross-process cluster tests also need a shared PostgreSQL (an embedded database is one process's).
+          exclude: [
+            ...(process.env.REDIS_URL ? [] : ["tests/integration/redis*.test.ts"]),
+            ...(process.env.REDIS_URL && process.env.DATABASE_URL ? [] : ["tests/integration/cluster*.test.ts"]),
+          ],
           environment: "node",
           pool: "forks",
           // Each file opens its own database (PGlite costs ~0.8 GB RSS); two at a time keeps 2 cores busy.

@@ -8,7 +8,7 @@ import { closeSharedDb, openDb, setSharedDb } from "../lib/db/client";
 import { seedDemo } from "../lib/db/seed";
 import { env, setResolvedEnv } from "../lib/env";
 import { createLogger } from "../lib/log";
-import { type CollabLimits, createCollabServer, createRedisRelay } from "./collab";
+import { type CollabLimits, createCollabServer, createRedisRelay, createRightsRelay } from "./collab";
 import { startAgreementScheduler } from "./jobs/agreementScheduler";
 import { originAllowed } from "../lib/http/origin";
 import { loadOrCreateSecret } from "./secret";
@@ -51,6 +51,12 @@ async function main(): Promise<void> {
             (room.kind !== "transcript" && exerciseIds.includes(room.exerciseId));
     collab.reauthorize(match).catch((err: unknown) => log.error("reauthorize_failed", { err }));
   });
+  // With REDIS_URL the same changes reach every other node, and theirs reach us (server/collab/rightsRelay).
+  const rights = e.REDIS_URL
+    ? await createRightsRelay(e.REDIS_URL, createLogger("redis"), () => {
+        collab.reauthorize(() => true).catch((err: unknown) => log.error("reauthorize_failed", { err }));
+      })
+    : null;
 
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   if (!collabOnly) {
@@ -109,6 +115,7 @@ async function main(): Promise<void> {
     // Flush every pending write and close sockets with 1012 so clients reconnect to the next instance.
     await collab.shutdown();
     await relay?.close();
+    await rights?.close();
     await closeSignInThrottles();
     await agreement.stop();
     server.closeAllConnections();

@@ -3,3 +3,4 @@ export { createCollabServer, DEFAULT_COLLAB_LIMITS, type CollabServer, type Coll
 export { roomAccess } from "./roomAccess";
 export type { Access, CollabLimits, CollabLogger, OriginCheck, RoomAccess, RoomMatcher } from "./types";
 export { createRedisRelay, type RoomRelay } from "./redisRelay";
+export { createRightsRelay, type RightsRelay } from "./rightsRelay";

@@ -1,9 +1,9 @@
 import * as Y from "yjs";
-import { CLOSE_BAD_FRAME, CLOSE_INTERNAL, CLOSE_RATE_LIMITED, CLOSE_TOO_LARGE, QUOTA_REASON_BUDGET, QUOTA_REASON_ROOM } from "../../lib/collab/protocol";
+import { CLOSE_BAD_FRAME, CLOSE_FORBIDDEN, CLOSE_INTERNAL, CLOSE_RATE_LIMITED, CLOSE_TOO_LARGE, QUOTA_REASON_BUDGET, QUOTA_REASON_ROOM } from "../../lib/collab/protocol";
 import { roomUpdated } from "../../lib/collab/roomEvents";
 import type { Room } from "../../lib/collab/roomName";
 import type { Db } from "../../lib/db/client";
-import { appendUpdates, compactRoom, loadRoomDoc } from "../../lib/db/queries/yjsLog";
+import { RoomGoneError, appendUpdates, compactRoom, loadRoomDoc } from "../../lib/db/queries/yjsLog";
 import { type AwarenessVisibility, awarenessVisibility, everyoneSeesEveryone } from "./awarenessVisibility";
 import type { Connection } from "./connection";
 import { FrameError, type IncomingFrame, isEmptyStateVector, parseFrame, syncStep1Frame, syncStep2Frame, updateFrame } from "./frames";
@@ -70,6 +70,12 @@ export class CollabRoom {
     this.writes = new RoomWriteQueue((updates) => appendUpdates(deps.db, name, updates), {
       committed: (rows) => this.committed(rows),
       failed: (error) => {
+        if (error instanceof RoomGoneError) {
+          // Deleted (on this node or another): final, not a hiccup to reconnect through.
+          deps.logger.info("collab.room_deleted", { room: name });
+          this.fail(CLOSE_FORBIDDEN, "deleted");
+          return;
+        }
         deps.logger.error("collab.write_failed", { room: name, ...safeErrorFields(error) });
         this.fail();
       },
@@ -382,10 +388,10 @@ export class CollabRoom {
    * documents still hold. Closing only the sender would not do — the server's copy would then claim to
    * have the lost update, and no client would ever re-send it.
    */
-  private fail(): void {
+  private fail(code: number = CLOSE_INTERNAL, reason = "please reconnect"): void {
     if (this.state !== "loading" && this.state !== "ready") return;
     this.state = "failed";
-    for (const conn of this.connections) conn.close(CLOSE_INTERNAL, "please reconnect");
+    for (const conn of this.connections) conn.close(code, reason);
     this.deps.onFailed(this);
   }
 }

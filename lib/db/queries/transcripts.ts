@@ -64,9 +64,15 @@ export async function setTurnCount(db: Db, id: string, turnCount: number): Promi
  * layer and consensus rooms of every exercise on it (their codes quote the text). Exercises, agreement runs
  * and coder rows go by cascade. Audit rows stay: they name the resource, never its text.
  */
-export async function deleteTranscript(db: Db, id: string): Promise<void> {
-  await db.transaction(async (tx) => {
+/** Deletes the transcript and every row of its rooms in one transaction; returns the exercises that went with it. */
+export async function deleteTranscript(db: Db, id: string): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    // The fence first: locking the transcript's row makes every append or compaction of its rooms (and a new
+    // exercise on it) wait on every node (lib/db/queries/yjsLog lockRoomOwner), after those that locked it
+    // earlier have committed; once the row is deleted they find nothing and fail. Then the rows go.
+    await tx.select({ id: transcripts.id }).from(transcripts).where(eq(transcripts.id, id)).for("update");
     const exerciseIds = (await tx.select({ id: exercises.id }).from(exercises).where(eq(exercises.transcriptId, id))).map((e) => e.id);
+    await tx.delete(transcripts).where(eq(transcripts.id, id));
     const exact = [transcriptRoom(id), ...exerciseIds.map((e) => `consensus:${e}`)];
     await tx.delete(yjsUpdates).where(inArray(yjsUpdates.room, exact));
     await tx.delete(yjsSnapshots).where(inArray(yjsSnapshots.room, exact));
@@ -75,6 +81,6 @@ export async function deleteTranscript(db: Db, id: string): Promise<void> {
       await tx.delete(yjsUpdates).where(like(yjsUpdates.room, layers));
       await tx.delete(yjsSnapshots).where(like(yjsSnapshots.room, layers));
     }
-    await tx.delete(transcripts).where(eq(transcripts.id, id));
+    return exerciseIds;
   });
 }

@@ -1,7 +1,35 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import * as Y from "yjs";
+import { parseRoomName } from "../../collab/roomName";
 import type { Db } from "../client";
-import { yjsSnapshots, yjsUpdates } from "../schema";
+import { exercises, transcripts, yjsSnapshots, yjsUpdates } from "../schema";
+
+/** The room's transcript is gone or being deleted: nothing may be written for it any more. */
+export class RoomGoneError extends Error {
+  override name = "RoomGoneError";
+}
+
+/**
+ * The deletion fence. Locks the row of the transcript that owns `room` (FOR KEY SHARE, as a foreign key
+ * check would) for the rest of the transaction, or returns false when it is gone. A transcript deletion
+ * deletes that row first: a write that locked it before commits first and its rows are then deleted with
+ * the rest; a write after waits for the deletion to commit and finds no row. Either way no row of a
+ * deleted transcript survives, on any node.
+ */
+export async function lockRoomOwner(tx: Pick<Db, "select">, room: string): Promise<boolean> {
+  const parsed = parseRoomName(room);
+  if (!parsed) return false;
+  const rows =
+    parsed.kind === "transcript"
+      ? await tx.select({ id: transcripts.id }).from(transcripts).where(eq(transcripts.id, parsed.transcriptId)).for("key share")
+      : await tx
+          .select({ id: transcripts.id })
+          .from(exercises)
+          .innerJoin(transcripts, eq(transcripts.id, exercises.transcriptId))
+          .where(eq(exercises.id, parsed.exerciseId))
+          .for("key share", { of: transcripts });
+  return rows.length > 0;
+}
 
 export interface RoomLog {
   snapshot: Uint8Array | null;
@@ -18,7 +46,7 @@ export async function readRoomLog(db: Db, room: string): Promise<RoomLog> {
 
 /** Returns once the row has committed (synchronous_commit on): only then may the sender hear "saved". */
 export async function appendUpdate(db: Db, room: string, update: Uint8Array): Promise<void> {
-  await db.insert(yjsUpdates).values({ room, update });
+  await appendUpdates(db, room, [update]);
 }
 
 /**
@@ -27,7 +55,10 @@ export async function appendUpdate(db: Db, room: string, update: Uint8Array): Pr
  */
 export async function appendUpdates(db: Db, room: string, updates: readonly Uint8Array[]): Promise<void> {
   if (updates.length === 0) return;
-  await db.insert(yjsUpdates).values(updates.map((update) => ({ room, update })));
+  await db.transaction(async (tx) => {
+    if (!(await lockRoomOwner(tx, room))) throw new RoomGoneError("room deleted");
+    await tx.insert(yjsUpdates).values(updates.map((update) => ({ room, update })));
+  });
 }
 
 /** Builds the room's current document from its snapshot and log. */
@@ -50,6 +81,8 @@ export async function compactRoom(db: Db, room: string): Promise<{ merged: numbe
   return db.transaction(async (tx) => {
     // Two nodes compacting one room at once would each delete rows the other folded: take turns per room.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${room}))`);
+    // A deleted transcript's room is never folded into a fresh snapshot (that would resurrect its text).
+    if (!(await lockRoomOwner(tx, room))) return { merged: 0, snapshotBytes: 0 };
     const log = await readRoomLog(tx as unknown as Db, room);
     if (log.updates.length === 0) return { merged: 0, snapshotBytes: log.snapshot?.byteLength ?? 0 };
     const doc = new Y.Doc({ gc: false });

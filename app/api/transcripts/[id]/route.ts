@@ -7,7 +7,6 @@ import { rightsChanged } from "@/lib/collab/rightsBus";
 import { transcriptRoom } from "@/lib/collab/roomName";
 import { getDb } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/queries/audit";
-import { listExercisesForTranscript } from "@/lib/db/queries/exercises";
 import { deleteTranscript } from "@/lib/db/queries/transcripts";
 import { loadRoomDoc } from "@/lib/db/queries/yjsLog";
 import { readTurns } from "@/lib/domain/transcriptDoc";
@@ -35,9 +34,9 @@ export const DELETE = route(async (_req: Request, ctx: { params: Promise<{ id: s
   const { id } = parseOr400(params, await ctx.params, "transcript id");
   const db = await getDb();
   const meta = await transcriptFor(db, user, id, "transcript.delete");
-  const exerciseIds = (await listExercisesForTranscript(db, id)).map((e) => e.id);
-  await deleteTranscript(db, id);
-  await recordAudit(db, { userId: user.id, role: roleIn(user.subject, meta.cohortId), action: "transcript.delete", resource: `transcript:${id}`, outcome: "ok", cohortId: meta.cohortId });
+  const exerciseIds = await deleteTranscript(db, id);
+  // Sockets on every node are closed before the audit row is written: nothing may wait in between.
   rightsChanged({ kind: "transcript", transcriptId: id, exerciseIds });
+  await recordAudit(db, { userId: user.id, role: roleIn(user.subject, meta.cohortId), action: "transcript.delete", resource: `transcript:${id}`, outcome: "ok", cohortId: meta.cohortId });
   return new NextResponse(null, { status: 204 });
 }, { body: "none" });
