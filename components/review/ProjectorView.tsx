@@ -104,7 +104,7 @@ export function ProjectorView(props: ProjectorViewProps) {
               {position + 1} of {turns.length} turns, {props.orderName}
               {props.dimensionName ? ` · ${props.dimensionName} only` : ""}
             </span>
-            <span className={styles.projectorDisagreement}>Disagreement {disagreementText(turn, props.dimension)}</span>
+            <span className={`${styles.projectorDisagreement} ${isHot(turn) ? styles.projectorHot : ""}`}>Disagreement {disagreementText(turn, props.dimension)}</span>
             <span className={styles.spacer} />
             {props.canShowNames && (
               <button type="button" className="btn" onClick={props.onToggleNames} aria-pressed={props.showNames}>
