@@ -2,9 +2,12 @@
 
 import type { Editor } from "@tiptap/core";
 import { useMemo, useRef, useState } from "react";
+import type * as Y from "yjs";
 import type { CollabRoom, ConnectionState } from "@/lib/collab/useCollabRoom";
+import { type UnitScope, agreementUnits } from "@/lib/domain/agreementUnits";
 import { anchorContext } from "@/lib/domain/anchoring";
 import type { Codebook } from "@/lib/domain/codebook";
+import type { SpeakerRole } from "@/lib/domain/transcriptDoc";
 import { TranscriptEditor } from "../editor/TranscriptEditor";
 import { type CodingSession, CodingSessionProvider } from "./CodingContext";
 import { CodingPopoverHost } from "./CodingPopoverHost";
@@ -14,7 +17,8 @@ import { ExerciseBar } from "./ExerciseBar";
 import { ShortcutsDialog } from "./ShortcutsDialog";
 import { CodeDecorations, type CodingHandlers } from "./codeDecorations";
 import { KeyboardSelection } from "./keyboardSelection";
-import type { ExerciseSnapshot, ExerciseView, Viewer } from "./exerciseView";
+import type { CodeStore } from "./codeStore";
+import type { ExerciseSnapshot, ExerciseView, UnitProgress, Viewer } from "./exerciseView";
 import { useCodeLayers } from "./useCodeLayers";
 import { useCodingActions } from "./useCodingActions";
 import { useCodingKeys } from "./useCodingKeys";
@@ -67,13 +71,9 @@ export function CodingScreen({ exercise, viewer, view, codebook, tx, own, refres
     [store, txDoc, codebook, view.isCoder, viewer.id, handlers],
   );
 
-  const progress = useMemo(() => {
-    void version;
-    void txVersion;
-    const turnIds = txDoc ? anchorContext(txDoc).turns.map((t) => String(t.getAttribute("id") ?? "")) : [];
-    const reviewedSet = store.reviewedBy(viewer.id);
-    return { reviewed: turnIds.filter((id) => reviewedSet.has(id)).length, turns: turnIds.length };
-  }, [store, viewer.id, txDoc, version, txVersion]);
+  const scope = exercise.unitScope ?? "client_turns";
+  // version/txVersion change when the layers or the transcript do: recount then.
+  const progress = useMemo(() => unitProgress(txDoc, store, viewer.id, scope, version + txVersion), [store, viewer.id, txDoc, scope, version, txVersion]);
 
   return (
     <CodingSessionProvider value={session}>
@@ -113,4 +113,20 @@ export function CodingScreen({ exercise, viewer, view, codebook, tx, own, refres
       </div>
     </CodingSessionProvider>
   );
+}
+
+/**
+ * The viewer's progress over the units of agreement (client turns by default): a unit counts once the
+ * viewer has looked at it — marked it reviewed or coded it (CONTRACTS §5) — the same rule the agreement uses.
+ */
+function unitProgress(txDoc: Y.Doc | null, store: CodeStore, viewerId: string, scope: UnitScope, _version: number): UnitProgress {
+  const turns = txDoc ? anchorContext(txDoc).turns.map((t) => ({ id: String(t.getAttribute("id") ?? ""), role: roleOf(t.getAttribute("role")) })) : [];
+  const units = agreementUnits(turns, scope);
+  const reviewed = store.reviewedBy(viewerId);
+  const looked = units.turnIds.filter((id) => reviewed.has(id) || store.entriesForTurn(id).some((e) => e.coderId === viewerId)).length;
+  return { reviewed: looked, turns: units.turnIds.length, unitLabel: units.effectiveScope === "client_turns" ? "client turns" : "turns" };
+}
+
+function roleOf(value: unknown): SpeakerRole {
+  return value === "client" || value === "therapist" ? value : "other";
 }

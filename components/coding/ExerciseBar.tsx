@@ -7,14 +7,14 @@ import { ExportMenu } from "../agreement/ExportMenu";
 import { Presence } from "../transcript/Presence";
 import { useCodingSession } from "./CodingContext";
 import { ExerciseDecisions } from "./ExerciseDecisions";
-import type { ExerciseSnapshot } from "./exerciseView";
+import type { ExerciseSnapshot, UnitProgress } from "./exerciseView";
 import { LayerStatus } from "./LayerStatus";
 
 export interface ExerciseBarProps {
   presence: WebsocketProvider | null;
   /** The viewer's own layer's connection; null when they only watch. */
   layerState: ConnectionState | null;
-  progress: { reviewed: number; turns: number };
+  progress: UnitProgress;
   refresh: () => Promise<void>;
   onShortcuts: () => void;
 }
@@ -57,9 +57,9 @@ export function ExerciseBar({ presence, layerState, progress, refresh, onShortcu
         {presence && <Presence provider={presence} />}
         <LayerStatus state={layerState} canCode={view.canCode} submitted={view.submitted} />
         {view.isCoder && (
-          <span className="progress" data-testid="reviewed-progress" title="Turns you have marked reviewed (R)">
+          <span className="progress" data-testid="reviewed-progress" title={`${progress.unitLabel} you have marked reviewed (R) or coded: the units agreement is computed on`}>
             <meter min={0} max={Math.max(1, progress.turns)} value={progress.reviewed} aria-hidden="true" />
-            {progress.reviewed}/{progress.turns} reviewed
+            {progress.reviewed} of {progress.turns} {progress.unitLabel} reviewed
           </span>
         )}
         <ExerciseDecisions progress={progress} unsaved={unsaved} refresh={refresh} />

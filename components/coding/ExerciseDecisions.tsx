@@ -3,11 +3,12 @@
 import { useState } from "react";
 import { useCodingSession } from "./CodingContext";
 import { Dialog } from "./Dialog";
+import type { UnitProgress } from "./exerciseView";
 import { post } from "./screenHelpers";
 
 export interface ExerciseDecisionsProps {
-  /** Turns the viewer marked reviewed, of all turns. */
-  progress: { reviewed: number; turns: number };
+  /** Units (client turns by default) the viewer has looked at, of all units. */
+  progress: UnitProgress;
   /** Some of the viewer's own changes have not reached the server yet. */
   unsaved: boolean;
   /** Re-read the exercise after a decision changed it. */
@@ -22,10 +23,11 @@ export function ExerciseDecisions({ progress, unsaved, refresh }: ExerciseDecisi
   const [error, setError] = useState<string | null>(null);
   const submittedCount = exercise.coders.filter((c) => c.submitted).length;
 
-  const run = async (action: "submit" | "reveal") => {
+  const remaining = Math.max(0, progress.turns - progress.reviewed);
+  const run = async (action: "submit" | "reveal", body?: { unreviewed: "reviewed" | "missing" }) => {
     setBusy(true);
     setError(null);
-    const problem = await post(`/api/exercises/${exercise.id}/${action}`);
+    const problem = await post(`/api/exercises/${exercise.id}/${action}`, body);
     await refresh();
     setBusy(false);
     setConfirm(null);
@@ -58,16 +60,36 @@ export function ExerciseDecisions({ progress, unsaved, refresh }: ExerciseDecisi
             <button type="button" className="btn" onClick={() => setConfirm(null)} autoFocus>
               Keep coding
             </button>
-            <button type="button" className="btn btn-primary" disabled={busy || unsaved} onClick={() => void run("submit")}>
-              {busy ? "Submitting…" : "Submit my codes"}
-            </button>
+            {remaining === 0 ? (
+              <button type="button" className="btn btn-primary" disabled={busy || unsaved} onClick={() => void run("submit")}>
+                {busy ? "Submitting…" : "Submit my codes"}
+              </button>
+            ) : (
+              <>
+                <button type="button" className="btn" disabled={busy || unsaved} onClick={() => void run("submit", { unreviewed: "missing" })}>
+                  Leave them not looked at
+                </button>
+                <button type="button" className="btn btn-primary" disabled={busy || unsaved} onClick={() => void run("submit", { unreviewed: "reviewed" })}>
+                  Mark reviewed, no code
+                </button>
+              </>
+            )}
           </>
         }
       >
         <p>
-          You have reviewed {progress.reviewed} of {progress.turns} turns. After submitting, your codes are final for this exercise: you can read them but not
-          change them.
+          You have reviewed {progress.reviewed} of {progress.turns} {progress.unitLabel}. After submitting, your codes are final for this exercise: you can read them but
+          not change them.
         </p>
+        {remaining > 0 && (
+          <p data-testid="unreviewed-question">
+            <strong>
+              Mark the remaining {remaining} {remaining === 1 ? progress.unitLabel.replace(/s$/, "") : progress.unitLabel} as reviewed with no code, or leave them as not
+              looked at?
+            </strong>{" "}
+            Reviewed with no code counts as “no process here” in agreement; not looked at leaves them out of your data (missing).
+          </p>
+        )}
         {unsaved && <p className="alert alert-error">Some codes are not saved yet. Wait for “Saved ✓” before submitting.</p>}
       </Dialog>
       <Dialog

@@ -12,9 +12,19 @@ export interface ExerciseSnapshot {
   state: "coding" | "revealed" | "closed";
   revealRule: "all_submitted" | "instructor";
   codersSettle: boolean;
+  /** Which turns are units of agreement (lib/domain/agreementUnits); progress counts those. */
+  unitScope?: "client_turns" | "all_turns";
   coders: Array<{ id: string; name: string; submitted: boolean }>;
   /** The cohort's headline statistic (lib/domain/headline), for the live agreement strip. */
   headline?: HeadlineSetting;
+}
+
+/** The viewer's progress over the units of agreement: units looked at (reviewed or coded), of all units. */
+export interface UnitProgress {
+  reviewed: number;
+  turns: number;
+  /** "client turns" (the default units) or "turns" (the all-turns setting). */
+  unitLabel: string;
 }
 
 export interface Viewer {

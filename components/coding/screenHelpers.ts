@@ -19,9 +19,10 @@ export function placeBeside(editor: Editor, target: { turnId: string; start: num
   return { left, top, bottom: top };
 }
 
-export async function post(url: string): Promise<string | null> {
+export async function post(url: string, payload?: unknown): Promise<string | null> {
   try {
-    const res = await fetch(url, { method: "POST" });
+    const init: RequestInit = payload === undefined ? { method: "POST" } : { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(payload) };
+    const res = await fetch(url, init);
     if (res.ok) return null;
     const body = (await res.json().catch(() => null)) as { error?: string } | null;
     return body?.error ?? "That didn't work. Reload the page and try again.";

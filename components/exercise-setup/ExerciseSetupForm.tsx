@@ -50,12 +50,15 @@ export function ExerciseSetupForm({ transcripts, cohorts, initialTranscriptId, v
   const [revealRule, setRevealRule] = useState<RevealRule>("instructor");
   const [codersSettle, setCodersSettle] = useState(false);
   const [coderNamesVisible, setCoderNamesVisible] = useState(false);
+  // FAD reliability is over client turns; therapist turns join only for dimension-targeted coding.
+  const [withTherapistTurns, setWithTherapistTurns] = useState(false);
+  const unitScope = withTherapistTurns ? "all_turns" : "client_turns";
   const [problems, setProblems] = useState<Partial<Record<ExerciseField, string>>>({});
   const [serverError, setServerError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
 
-  const input = (): NewExerciseInput => ({ transcriptId, title, mode, coderIds, keyCoderId: keyCoderId || null, revealRule, codersSettle, coderNamesVisible });
+  const input = (): NewExerciseInput => ({ transcriptId, title, mode, coderIds, keyCoderId: keyCoderId || null, revealRule, codersSettle, coderNamesVisible, unitScope });
 
   function recheck(next: Partial<NewExerciseInput>) {
     // Once the person has tried to submit, problems update as they fix them.
@@ -99,7 +102,7 @@ export function ExerciseSetupForm({ transcripts, cohorts, initialTranscriptId, v
     const res = await fetch("/api/exercises", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ transcriptId, title: title.trim(), mode, coderIds, keyCoderId: keyCoderId || null, revealRule, codersSettle, coderNamesVisible }),
+      body: JSON.stringify({ transcriptId, title: title.trim(), mode, coderIds, keyCoderId: keyCoderId || null, revealRule, codersSettle, coderNamesVisible, unitScope }),
     }).catch(() => null);
     const body = res ? ((await res.json().catch(() => ({}))) as { id?: string; error?: string }) : {};
     if (res?.status === 201 && body.id) {
@@ -288,6 +291,15 @@ export function ExerciseSetupForm({ transcripts, cohorts, initialTranscriptId, v
             Coders may settle consensus
             <span className="hint" id={`${uid}-settle-hint`}>
               After the reveal, coders — not only supervisors and instructors — can settle disagreements, each with a one-line rationale.
+            </span>
+          </span>
+        </label>
+        <label className="setup-check" htmlFor={ids("unitScope")}>
+          <input id={ids("unitScope")} type="checkbox" checked={withTherapistTurns} onChange={(e) => setWithTherapistTurns(e.target.checked)} aria-describedby={`${uid}-units-hint`} />
+          <span>
+            Include therapist turns in agreement
+            <span className="hint" id={`${uid}-units-hint`}>
+              Off (FAD reliability): agreement is computed over the client&apos;s turns only. On: therapist turns are units too, for dimension-targeted coding.
             </span>
           </span>
         </label>
