@@ -24,6 +24,7 @@ import { TokenBucket } from "./tokenBucket";
 import { roomAccess } from "./roomAccess";
 import type { RoomRelay } from "./redisRelay";
 import { RoomRegistry } from "./roomRegistry";
+import { type RoomStore, dbRoomStore } from "./roomStore";
 import { safeErrorFields } from "./safeError";
 import type { CollabLimits, CollabLogger, OriginCheck, RoomAccess, RoomMatcher } from "./types";
 import { type UpgradeDecision, authorizeUpgrade } from "./upgradeAuth";
@@ -41,6 +42,8 @@ export interface CollabServerOptions {
   allowedOrigin?: OriginCheck;
   logger?: CollabLogger;
   limits?: Partial<CollabLimits>;
+  /** Where rooms are stored; default: the database (dbRoomStore). Tests may pass an in-memory store. */
+  store?: RoomStore;
   /** Redis fan-out to other nodes holding the same rooms (REDIS_URL); absent on a single node. */
   relay?: RoomRelay | null;
 }
@@ -88,7 +91,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   // giant update). Its hard limit sits well above ours so that the usual oversize case gets our 4413,
   // which the client treats as final; only absurd frames (> 4×) meet ws's cut.
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes * 4, perMessageDeflate: false });
-  const registry = new RoomRegistry({ db, logger, compactEvery: limits.compactEvery, roomIdleMs: limits.roomIdleMs, quotaBytes: limits.roomQuotaBytes, relay: options.relay ?? null });
+  const registry = new RoomRegistry({ db, store: options.store ?? dbRoomStore(db), logger, compactEvery: limits.compactEvery, roomIdleMs: limits.roomIdleMs, quotaBytes: limits.roomQuotaBytes, relay: options.relay ?? null });
   const connections = new Set<Connection>();
   const pendingUpgrades = new Set<Promise<void>>();
   const heartbeat = startHeartbeat(() => wss.clients, limits.heartbeatMs);

@@ -4,3 +4,5 @@ export { roomAccess } from "./roomAccess";
 export type { Access, CollabLimits, CollabLogger, OriginCheck, RoomAccess, RoomMatcher } from "./types";
 export { createRedisRelay, type RoomRelay } from "./redisRelay";
 export { createRightsRelay, type RightsRelay } from "./rightsRelay";
+export { dbRoomStore, type LoadedRoom, type RoomStore } from "./roomStore";
+export { createMemoryRoomStore, type MemoryRoomStore } from "./memoryRoomStore";

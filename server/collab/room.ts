@@ -3,7 +3,8 @@ import { CLOSE_BAD_FRAME, CLOSE_FORBIDDEN, CLOSE_INTERNAL, CLOSE_RATE_LIMITED, C
 import { roomUpdated } from "../../lib/collab/roomEvents";
 import type { Room } from "../../lib/collab/roomName";
 import type { Db } from "../../lib/db/client";
-import { RoomGoneError, appendUpdates, compactRoom, loadRoomDoc } from "../../lib/db/queries/yjsLog";
+import { RoomGoneError } from "../../lib/db/queries/yjsLog";
+import type { LoadedRoom, RoomStore } from "./roomStore";
 import { type AwarenessVisibility, awarenessVisibility, everyoneSeesEveryone } from "./awarenessVisibility";
 import type { Connection } from "./connection";
 import { FrameError, type IncomingFrame, isEmptyStateVector, parseFrame, syncStep1Frame, syncStep2Frame, updateFrame } from "./frames";
@@ -15,6 +16,8 @@ import { RELAY_ORIGIN, type RelayMessage, type RoomRelay, decodeRelayedAwareness
 
 export interface RoomDeps {
   db: Db;
+  /** Where the document is loaded from and appended to (the database in production). */
+  store: RoomStore;
   logger: CollabLogger;
   compactEvery: number;
   /** Stored size cap of this room (snapshot + log) in bytes. */
@@ -67,7 +70,7 @@ export class CollabRoom {
     readonly room: Room,
     private readonly deps: RoomDeps,
   ) {
-    this.writes = new RoomWriteQueue((updates) => appendUpdates(deps.db, name, updates), {
+    this.writes = new RoomWriteQueue((updates) => deps.store.append(name, updates), {
       committed: (rows) => this.committed(rows),
       failed: (error) => {
         if (error instanceof RoomGoneError) {
@@ -148,14 +151,14 @@ export class CollabRoom {
 
   private async load(): Promise<void> {
     const started = performance.now();
-    let loaded: Awaited<ReturnType<typeof loadRoomDoc>>;
+    let loaded: LoadedRoom;
     try {
       // Subscribe before reading the database: an update another node fans out meanwhile is either in
       // what we read or in the relay queue (Yjs applies duplicates harmlessly).
       if (this.deps.relay) await this.deps.relay.subscribe(this.name, (message) => this.fromRelay(message));
       // Transcripts keep deleted items (gc off): code layers anchor to them by relative position.
       const [doc, visible] = await Promise.all([
-        loadRoomDoc(this.deps.db, this.name, this.room.kind !== "transcript"),
+        this.deps.store.load(this.name, { gc: this.room.kind !== "transcript" }),
         awarenessVisibility(this.deps.db, this.room),
       ]);
       loaded = doc;
@@ -170,13 +173,13 @@ export class CollabRoom {
       return;
     }
     const doc = loaded.doc;
-    this.rowsSinceCompaction = loaded.logIds.length;
+    this.rowsSinceCompaction = loaded.rows;
     this.storedBytes = loaded.bytes;
     doc.on("update", this.onDocUpdate);
     this.doc = doc;
     this.presence = new RoomAwareness(doc, this.connections, () => this.visible, this.deps.relay ? (sender, update) => this.deps.relay?.publish(this.name, "awareness", encodeRelayedAwareness(sender, update)) : null);
     this.state = "ready";
-    this.deps.logger.info("collab.room_loaded", { room: this.name, rows: loaded.logIds.length, ms: Math.round(performance.now() - started) });
+    this.deps.logger.info("collab.room_loaded", { room: this.name, rows: loaded.rows, ms: Math.round(performance.now() - started) });
     for (const conn of this.connections) this.greet(conn);
     const relayed = this.relayQueue;
     this.relayQueue = [];
@@ -330,7 +333,8 @@ export class CollabRoom {
       }
       case "resync":
         // Messages may have been lost while Redis was away: whatever the database has that we lack arrives now.
-        loadRoomDoc(this.deps.db, this.name, this.room.kind !== "transcript")
+        this.deps.store
+          .load(this.name, { gc: this.room.kind !== "transcript" })
           .then(({ doc: stored }) => {
             if (this.doc === doc && this.state === "ready") Y.applyUpdate(doc, Y.encodeStateAsUpdate(stored, Y.encodeStateVector(doc)), RELAY_ORIGIN);
             stored.destroy();
@@ -367,13 +371,13 @@ export class CollabRoom {
   }
 
   /**
-   * Folds the log into the snapshot. It runs beside the write queue, not in it: compactRoom deletes only
+   * Folds the log into the snapshot. It runs beside the write queue, not in it: the store deletes only
    * the rows it read, so appends committed meanwhile survive, and acks do not wait for a compaction.
    */
   private async compact(): Promise<void> {
     const queuedBefore = this.bytesQueued;
     try {
-      const { merged, snapshotBytes } = await compactRoom(this.deps.db, this.name);
+      const { merged, snapshotBytes } = await this.deps.store.compact(this.name);
       this.rowsSinceCompaction = Math.max(0, this.rowsSinceCompaction - merged);
       // What stays: the new snapshot plus whatever was queued while the compaction ran (an upper bound).
       this.storedBytes = snapshotBytes + (this.bytesQueued - queuedBefore);

@@ -3,6 +3,7 @@ import type { Db } from "../../lib/db/client";
 import type { Connection } from "./connection";
 import { CollabRoom } from "./room";
 import type { RoomRelay } from "./redisRelay";
+import type { RoomStore } from "./roomStore";
 import type { CollabLimits, CollabLogger } from "./types";
 
 interface Entry {
@@ -21,7 +22,7 @@ export class RoomRegistry {
   private readonly entries = new Map<string, Entry>();
   private closed = false;
 
-  constructor(private readonly deps: { db: Db; logger: CollabLogger; compactEvery: number; roomIdleMs: number; quotaBytes: CollabLimits["roomQuotaBytes"]; relay?: RoomRelay | null }) {}
+  constructor(private readonly deps: { db: Db; store: RoomStore; logger: CollabLogger; compactEvery: number; roomIdleMs: number; quotaBytes: CollabLimits["roomQuotaBytes"]; relay?: RoomRelay | null }) {}
 
   get size(): number {
     return this.entries.size;
@@ -75,6 +76,7 @@ export class RoomRegistry {
   private create(name: string, room: Room): CollabRoom {
     return new CollabRoom(name, room, {
       db: this.deps.db,
+      store: this.deps.store,
       logger: this.deps.logger,
       compactEvery: this.deps.compactEvery,
       quotaBytes: this.deps.quotaBytes[room.kind],

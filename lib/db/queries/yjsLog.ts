@@ -101,3 +101,11 @@ export async function compactRoom(db: Db, room: string): Promise<{ merged: numbe
     return { merged: ids.length, snapshotBytes: state.byteLength };
   });
 }
+
+/** Removes a room's log and snapshot (a transcript deletion removes all its rooms in one transaction instead). */
+export async function deleteRoom(db: Db, room: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.delete(yjsUpdates).where(eq(yjsUpdates.room, room));
+    await tx.delete(yjsSnapshots).where(eq(yjsSnapshots.room, room));
+  });
+}
