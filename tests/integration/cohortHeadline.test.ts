@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cohortHeadline, exerciseHeadline, setCohortHeadline } from "../../lib/db/queries/cohortHeadline";
+import { cohortHeadline, headlineSettingForExercise, setCohortHeadline } from "../../lib/db/queries/cohortHeadline";
 import { createExercise } from "../../lib/db/queries/exercises";
 import { DEFAULT_HEADLINE } from "../../lib/domain/headline";
 import { type TestDb, createTestDb } from "../support/testDb";
@@ -38,7 +38,7 @@ describe("the cohort's headline statistic setting", () => {
       keyCoderId: world.supervisor.id,
       createdBy: world.instructor.id,
     });
-    expect(await exerciseHeadline(testDb.db, exerciseId)).toEqual({ statistic: "kappa", bands: "landis-koch" });
-    expect(await exerciseHeadline(testDb.db, "no-such-exercise")).toEqual(DEFAULT_HEADLINE);
+    expect(await headlineSettingForExercise(testDb.db, exerciseId)).toEqual({ statistic: "kappa", bands: "landis-koch" });
+    expect(await headlineSettingForExercise(testDb.db, "no-such-exercise")).toEqual(DEFAULT_HEADLINE);
   });
 });

@@ -6,7 +6,7 @@ import { auditExercise, exerciseFor } from "@/lib/auth/exerciseAccess";
 import { requirePageUser } from "@/lib/auth/requirePageUser";
 import { getDb } from "@/lib/db/client";
 import { exerciseCodebook } from "@/lib/db/queries/codebooks";
-import { exerciseHeadline } from "@/lib/db/queries/cohortHeadline";
+import { headlineSettingForExercise } from "@/lib/db/queries/cohortHeadline";
 import { exerciseSnapshot } from "@/lib/db/queries/exercises";
 import { isAppError } from "@/lib/errors";
 
@@ -27,7 +27,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
   });
   await auditExercise(db, user, exercise, "exercise.view");
   // Codes are made against the codebook version the exercise was set with.
-  const [codebook, headline] = await Promise.all([exerciseCodebook(db, exercise), exerciseHeadline(db, exercise.id)]);
+  const [codebook, headline] = await Promise.all([exerciseCodebook(db, exercise), headlineSettingForExercise(db, exercise.id)]);
   return (
     <CodingWorkspace
       exercise={{ ...exerciseSnapshot(exercise), headline }}

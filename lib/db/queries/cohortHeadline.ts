@@ -14,7 +14,7 @@ export async function cohortHeadline(db: Db, cohortId: string): Promise<Headline
 }
 
 /** The headline setting of the cohort an exercise belongs to (the default for an unknown exercise). */
-export async function exerciseHeadline(db: Db, exerciseId: string): Promise<HeadlineSetting> {
+export async function headlineSettingForExercise(db: Db, exerciseId: string): Promise<HeadlineSetting> {
   const rows = await db
     .select({ statistic: cohorts.headlineStatistic, bands: cohorts.headlineBands })
     .from(exercises)

@@ -17,7 +17,7 @@ import { exerciseCodebook } from "@/lib/db/queries/codebooks";
 import type { ExerciseDetail } from "@/lib/db/queries/exercises";
 import { loadRoomDoc } from "@/lib/db/queries/yjsLog";
 import { agreementUnits } from "@/lib/domain/agreementUnits";
-import { exerciseHeadline } from "@/lib/db/queries/cohortHeadline";
+import { headlineSettingForExercise } from "@/lib/db/queries/cohortHeadline";
 import { BAND_SCHEME_IDS } from "@/lib/domain/headline";
 import { DIMENSIONS, dimensionAbbreviation, dimensionColour, dimensionLabel } from "@/lib/domain/codebook";
 import { MISSING_MASK, buildFadUnits } from "@/lib/domain/fadUnits";
@@ -112,7 +112,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
   const unit = await loadUnitData(db, user, exercise, facts);
   await auditExercise(db, user, exercise, "exercise.agreement_view");
 
-  const [codebook, headline] = await Promise.all([exerciseCodebook(db, exercise), exerciseHeadline(db, exercise.id)]);
+  const [codebook, headline] = await Promise.all([exerciseCodebook(db, exercise), headlineSettingForExercise(db, exercise.id)]);
   const styles = DIMENSIONS.map((dimension) => {
     const entry = codebook.entries.find((e) => e.dimension === dimension);
     // Colours stay the Okabe–Ito set everywhere (UX): the codebook may rename a dimension, not recolour it.
