@@ -1,13 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useId, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { bandScheme, formatCoefficient } from "@/lib/domain/bands";
 import { BAND_SCHEME_CHOICES, type HeadlineSetting, differentStatisticNote, exerciseHeadline, headlineSettingText } from "@/lib/domain/headline";
 import { type AgreementData, type DimensionStyle, type UnitData, withCoderNames } from "./agreementData";
 import { PoleDefs } from "./chartParts";
+import { CohortAgreement } from "./CohortAgreement";
+import { COHORT_VIEW_MIN_CODERS, type CohortModel, buildCohortModel } from "./cohortModel";
 import { ConfusionMatrix } from "./ConfusionMatrix";
+import { unitsDetailSchema } from "./detailSchema";
 import { DimensionBars } from "./DimensionBars";
 import { ExportMenu } from "./ExportMenu";
 import { KeyTable } from "./KeyTable";
@@ -20,6 +22,8 @@ export interface AgreementDashboardProps {
   exercise: { id: string; title: string; mode: "blind" | "open"; state: "coding" | "revealed" | "closed" };
   initial: AgreementData | null;
   unit: UnitData | null;
+  /** A class (cohortModel): the compact model the page sends instead of every pair; null for a small group. */
+  cohort: CohortModel | null;
   styles: DimensionStyle[];
   settings: { statistic: StatisticId; scheme: string; poles: boolean };
   /** The cohort's headline statistic and bands: the view opens on them, and says so when it shows others. */
@@ -32,10 +36,18 @@ export interface AgreementDashboardProps {
  * the exercise is coded; the unit data (timeline, confusion) comes from the server page, refreshed when
  * a new run arrives.
  */
-export function AgreementDashboard({ exercise, initial, unit, styles, settings, headline }: AgreementDashboardProps) {
-  const router = useRouter();
+export function AgreementDashboard({ exercise, initial, unit, cohort, styles, settings, headline }: AgreementDashboardProps) {
   const coding = exercise.state === "coding";
-  const onNewRun = useCallback(() => router.refresh(), [router]);
+  // A new run refreshes what the page built from the run's code sets — through the API, not by re-rendering
+  // the page: a re-render would write an audit row per live update (opening the page writes one).
+  const [unitData, setUnitData] = useState(unit);
+  const onNewRun = useCallback(() => {
+    if (cohort) return;
+    void fetch(`/api/exercises/${encodeURIComponent(exercise.id)}/agreement/detail?units=all`, { cache: "no-store" })
+      .then(async (res) => (res.ok ? unitsDetailSchema.parse(await res.json()).unit : null))
+      .then((next) => setUnitData(next))
+      .catch(() => undefined);
+  }, [cohort, exercise.id]);
   const run = useAgreementRun(exercise.id, initial, coding, onNewRun);
   const [statistic, setStatistic] = useState<StatisticId>(settings.statistic);
   const [schemeId, setSchemeId] = useState(settings.scheme);
@@ -59,6 +71,11 @@ export function AgreementDashboard({ exercise, initial, unit, styles, settings, 
 
   const names = data?.coders ?? [];
   const compared = data?.comparedCoders.map((id) => names.find((c) => c.id === id)?.name ?? id) ?? [];
+  // A class: the model from the server, or rebuilt here when a full body arrived from the API.
+  const classModel = useMemo(
+    () => (data && data.comparedCoders.length >= COHORT_VIEW_MIN_CODERS ? (data.pairs.length > 0 ? buildCohortModel(data) : cohort) : null),
+    [data, cohort],
+  );
   const ready = data !== null && data.comparedCoders.length >= 2 && Object.keys(data.variables).length > 0;
 
   return (
@@ -90,10 +107,10 @@ export function AgreementDashboard({ exercise, initial, unit, styles, settings, 
               <div className="section-head">
                 <h2 id="per-dimension">Agreement per dimension</h2>
                 <p className="muted">
-                  {compared.length} coders compared ({compared.join(", ")}) · <span data-testid="unit-definition">{data.unitDefinition}</span>
+                  {compared.length} coders compared{compared.length <= 12 ? ` (${compared.join(", ")})` : ""} · <span data-testid="unit-definition">{data.unitDefinition}</span>
                   {data.idleCoders.length > 0 ? ` · ${data.idleCoders.length} not started yet` : ""}
                 </p>
-                {submitChoices(data).map((line) => (
+                {summarized(submitChoices(data)).map((line) => (
                   <p key={line} className="muted">
                     {line}
                   </p>
@@ -135,24 +152,38 @@ export function AgreementDashboard({ exercise, initial, unit, styles, settings, 
               <ComputationNotes data={data} />
             </section>
 
-            {data.keyCoderId && data.vsKey.length > 0 && (
-              <section className="agreement-section" aria-label="Against the key" id="against-key">
-                <KeyTable data={data} statistic={statistic} scheme={scheme} styles={styles} />
-              </section>
-            )}
-            <section className="agreement-section" aria-label="Coder pairs" id="coder-pairs">
-              <PairHeatmap data={data} statistic={statistic} scheme={scheme} styles={styles} />
-            </section>
+            {classModel ? (
+              <CohortAgreement
+                exerciseId={exercise.id}
+                model={classModel}
+                keyCoderId={data.keyCoderId}
+                keyName={names.find((c) => c.id === data.keyCoderId)?.name ?? "the key"}
+                statistic={statistic}
+                scheme={scheme}
+                styles={styles}
+              />
+            ) : (
+              <>
+                {data.keyCoderId && data.vsKey.length > 0 && (
+                  <section className="agreement-section" aria-label="Against the key" id="against-key">
+                    <KeyTable data={data} statistic={statistic} scheme={scheme} styles={styles} />
+                  </section>
+                )}
+                <section className="agreement-section" aria-label="Coder pairs" id="coder-pairs">
+                  <PairHeatmap data={data} statistic={statistic} scheme={scheme} styles={styles} />
+                </section>
 
-            {unit && unit.coders.length >= 2 && (
-              <section className="agreement-section" aria-label="Confusion matrix" id="confusion">
-                <ConfusionMatrix coders={unit.coders} keyCoderId={data.keyCoderId} styles={styles} />
-              </section>
-            )}
-            {unit && unit.coders.length >= 1 && (
-              <section className="agreement-section" aria-label="Process timeline" id="timeline">
-                <ProcessTimeline unit={unit} styles={styles} />
-              </section>
+                {unitData && unitData.coders.length >= 2 && (
+                  <section className="agreement-section" aria-label="Confusion matrix" id="confusion">
+                    <ConfusionMatrix coders={unitData.coders} keyCoderId={data.keyCoderId} styles={styles} />
+                  </section>
+                )}
+                {unitData && unitData.coders.length >= 1 && (
+                  <section className="agreement-section" aria-label="Process timeline" id="timeline">
+                    <ProcessTimeline unit={unitData} styles={styles} />
+                  </section>
+                )}
+              </>
             )}
           </>
         )}
@@ -282,4 +313,11 @@ function HeadlineLine({ data, headline, shown }: { data: AgreementData; headline
       )}
     </div>
   );
+}
+
+/** A class has many submit notes: more than a few are counted, not listed. */
+function summarized(lines: string[]): string[] {
+  if (lines.length <= 4) return lines;
+  const reviewed = lines.filter((l) => l.includes("marked the remaining")).length;
+  return [`At submit, ${reviewed} coders marked their remaining units reviewed with no code (absent) and ${lines.length - reviewed} left theirs not looked at (missing).`];
 }

@@ -31,7 +31,11 @@ function Sparkline({ points, n, criterion, label }: { points: readonly CurvePoin
   );
 }
 
-export function CohortTable({ rows, exercises, settings, own }: { rows: readonly TraineeCurves[]; exercises: readonly ProgressExercise[]; settings: ProgressSettings; own: boolean }) {
+/**
+ * `compact` (a large cohort): no sparkline per row and no link to a curve section — the cohort chart shows
+ * the curves, and one trainee's curves load on demand — so 100 rows stay small.
+ */
+export function CohortTable({ rows, exercises, settings, own, compact = false }: { rows: readonly TraineeCurves[]; exercises: readonly ProgressExercise[]; settings: ProgressSettings; own: boolean; compact?: boolean }) {
   const info = CURVE_STATISTICS[settings.statistic];
   const ruleWords = settings.rule === "pooled" ? "pooled" : "every dimension";
   return (
@@ -43,7 +47,7 @@ export function CohortTable({ rows, exercises, settings, own }: { rows: readonly
         <thead>
           <tr>
             <th scope="col">Trainee</th>
-            <th scope="col">Curve (pooled)</th>
+            {!compact && <th scope="col">Curve (pooled)</th>}
             <th scope="col">
               Latest pooled {info.symbol} <span className="muted">value · 95% CI · turns · band</span>
             </th>
@@ -66,15 +70,17 @@ export function CohortTable({ rows, exercises, settings, own }: { rows: readonly
             return (
               <tr key={row.trainee.id} data-trainee={row.trainee.name} className={drift.flag ? "row-drift" : undefined}>
                 <th scope="row">
-                  <a href={`#trainee-${row.trainee.id}`}>{row.trainee.name}</a>
+                  {compact ? row.trainee.name : <a href={`#trainee-${row.trainee.id}`}>{row.trainee.name}</a>}
                   <span className="progress-latest-line small progress-detail" data-col="coded">
                     {row.compared} of {row.assigned} exercise{row.assigned === 1 ? "" : "s"} coded
                   </span>
                 </th>
-                <td>
-                  <Sparkline points={row.pooled} n={exercises.length} criterion={settings.criterion} label={spark} />
-                </td>
-                <td data-col="latest">
+                {!compact && (
+                  <td>
+                    <Sparkline points={row.pooled} n={exercises.length} criterion={settings.criterion} label={spark} />
+                  </td>
+                )}
+                <td data-col="latest" data-value={latest?.value ?? ""} data-position={latest?.position ?? ""}>
                   {latest ? (
                     <>
                       <span className="progress-latest-line">

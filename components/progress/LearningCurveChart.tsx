@@ -38,6 +38,8 @@ export interface LearningCurveChartProps {
   statistic: CurveStatistic;
   /** Band scheme id named in the points' titles. */
   bands: string;
+  /** Many thin lines (a large cohort): lines only, no marker or tooltip per point, so the page stays small. */
+  lean?: boolean;
   criterion: number;
   size: "large" | "small";
   /** y-axis title (large charts). */
@@ -68,7 +70,7 @@ function formatTick(t: number): string {
   return t < 0 ? `−${text}` : text;
 }
 
-export function LearningCurveChart({ id, title, description, exercises, series, statistic, bands, criterion, size, yTitle, marks = [], yRange }: LearningCurveChartProps) {
+export function LearningCurveChart({ id, title, description, exercises, series, statistic, bands, criterion, lean = false, size, yTitle, marks = [], yRange }: LearningCurveChartProps) {
   const s = SIZES[size];
   const n = Math.max(1, exercises.length);
   const plotW = s.width - s.left - s.right;
@@ -179,7 +181,7 @@ export function LearningCurveChart({ id, title, description, exercises, series, 
                   </g>
                 ) : null,
               )}
-            {ser.points.map((p) => {
+            {!(lean && ser.kind === "thin") && ser.points.map((p) => {
               const exercise = byPosition.get(p.position);
               const tip = pointTitle(p, exercise, statistic, criterion, bands, ser.who);
               if (p.value === null) {

@@ -6,6 +6,7 @@ import { CohortTable } from "./CohortTable";
 import { LearningCurveChart, Marker } from "./LearningCurveChart";
 import { ProgressControls } from "./ProgressControls";
 import { TraineeCurves } from "./TraineeCurves";
+import { TraineeDetailLoader } from "./TraineeDetailLoader";
 import { formatDay } from "./progressText";
 
 /**
@@ -23,6 +24,12 @@ export interface ProgressViewProps {
   /** The cohort's headline statistic: the default, and named when the page shows another. */
   headline: HeadlineSetting;
 }
+
+/**
+ * Up to this many trainees the page draws every trainee's curves (seven charts each); a larger cohort gets
+ * the table and the cohort chart, and one trainee's curves on demand (issue 8 item 4: ≤ 300 KB at 100).
+ */
+const CURVES_ON_PAGE = 12;
 
 /** What each coefficient counts, in the page's lead sentence. */
 const STATISTIC_MEANING: Readonly<Record<ProgressSettings["statistic"], string>> = {
@@ -217,7 +224,7 @@ export function ProgressView({ cohortId, cohortName, data, settings, canCreateEx
               )}
             </div>
             <MarkerLegend settings={settings} />
-            <CohortTable rows={rows} exercises={data.exercises} settings={settings} own={own} />
+            <CohortTable rows={rows} exercises={data.exercises} settings={settings} own={own} compact={rows.length > CURVES_ON_PAGE} />
             <ExcludedNote excluded={data.excluded} />
           </section>
 
@@ -237,6 +244,7 @@ export function ProgressView({ cohortId, cohortName, data, settings, canCreateEx
                   ]}
                   statistic={settings.statistic}
                   bands={settings.bands}
+                  lean={rows.length > CURVES_ON_PAGE}
                   criterion={settings.criterion}
                   size="large"
                   yTitle={`${info.name} with the key (pooled)`}
@@ -247,9 +255,11 @@ export function ProgressView({ cohortId, cohortName, data, settings, canCreateEx
 
           <ExercisesList data={data} settings={settings} headline={headline} />
 
-          {rows.map((row) => (
-            <TraineeCurves key={row.trainee.id} curves={row} exercises={data.exercises} settings={settings} own={false} />
-          ))}
+          {rows.length > CURVES_ON_PAGE ? (
+            <TraineeDetailLoader cohortId={cohortId} trainees={rows.map((r) => ({ id: r.trainee.id, name: r.trainee.name }))} settings={settings} />
+          ) : (
+            rows.map((row) => <TraineeCurves key={row.trainee.id} curves={row} exercises={data.exercises} settings={settings} own={false} />)
+          )}
         </>
       )}
     </main>

@@ -115,7 +115,7 @@ export interface ProgressExercise {
   revealedAt: string | null;
   state: "revealed" | "closed";
   keyCoderName: string;
-  /** Turns of the transcript (the run's units). */
+  /** Units (turns) the key and at least one trainee both looked at — the most over the trainees. */
   nTurns: number;
   /** The latest run's time (ISO). */
   computedAt: string;

@@ -4,7 +4,7 @@ import { type ExerciseFacts, can } from "../auth/can";
 import { transcriptRoom } from "../collab/roomName";
 import type { Db } from "../db/client";
 import { ALL_TURNS_DEFINITION, keyRows } from "../agreement/runSchema";
-import { exerciseHeadline as exerciseHeadlineSetting } from "../db/queries/cohortHeadline";
+import { headlineSettingForExercise } from "../db/queries/cohortHeadline";
 import { exerciseHeadline, traineeHeadline } from "../domain/headline";
 import { latestAgreementRun, unitMasksOf } from "../db/queries/agreement";
 import type { ExerciseDetail } from "../db/queries/exercises";
@@ -76,7 +76,7 @@ export async function loadGroupReview(db: Db, user: CurrentUser, exercise: Exerc
   const isStaff = can(user.subject, "exercise.manage", { kind: "exercise", exercise: facts });
   const mine = viewerIsCoder ? (unitMasks.masks[user.id] ?? null) : null;
   const keyId = review.keyCoderId;
-  const setting = await exerciseHeadlineSetting(db, exercise.id);
+  const setting = await headlineSettingForExercise(db, exercise.id);
   const ownPair = viewerIsCoder && keyId !== null && keyId !== user.id ? keyRows(run.output).find((row) => row.coder === user.id) : undefined;
   return {
     exercise: { id: exercise.id, title: exercise.title, mode: exercise.mode, state: exercise.state, transcriptId: exercise.transcriptId, coderNamesVisible: exercise.coderNamesVisible },

@@ -75,8 +75,10 @@ export async function cohortProgress(db: Db, cohortId: string, scope: ProgressSc
     noKeyData: 0,
   };
 
-  // The latest run of each candidate; its key is the run's own (null when the key coder had not coded).
-  const runs =
+  // The latest run of each candidate. Nothing is read from the run's JSON: a class's run is megabytes, and
+  // detoasting it per page view is what made this page slow (issue 8 item 4). Its key is the exercise's key
+  // coder; a run without any result row for the key (the key coder had not coded) does not count.
+  const latest =
     candidates.length === 0
       ? []
       : await db
@@ -84,8 +86,6 @@ export async function cohortProgress(db: Db, cohortId: string, scope: ProgressSc
             id: agreementRuns.id,
             exerciseId: agreementRuns.exerciseId,
             computedAt: agreementRuns.computedAt,
-            keyCoderId: sql<string | null>`${agreementRuns.output}->>'keyCoderId'`,
-            nUnits: sql<number | null>`(${agreementRuns.output}->>'nUnits')::int`,
           })
           .from(agreementRuns)
           .where(
@@ -95,7 +95,23 @@ export async function cohortProgress(db: Db, cohortId: string, scope: ProgressSc
             ),
           )
           .orderBy(agreementRuns.exerciseId, desc(agreementRuns.computedAt), desc(agreementRuns.id));
-  const runByExercise = new Map(runs.filter((r) => r.keyCoderId !== null).map((r) => [r.exerciseId, r]));
+  const keyOf = new Map(candidates.map((e) => [e.id, e.keyCoderId]));
+  const keyPairRows = latest.length === 0
+    ? []
+    : await db
+        .select({ runId: agreementResults.runId, coderA: agreementResults.coderA, coderB: agreementResults.coderB, nUnits: sql<number>`max(${agreementResults.nUnits})` })
+        .from(agreementResults)
+        .where(and(inArray(agreementResults.runId, latest.map((r) => r.id)), eq(agreementResults.variable, "pooled"), isNotNull(agreementResults.coderA)))
+        .groupBy(agreementResults.runId, agreementResults.coderA, agreementResults.coderB);
+  const keyUnits = new Map<string, number>();
+  for (const row of keyPairRows) {
+    const run = latest.find((r) => r.id === row.runId);
+    const key = run ? keyOf.get(run.exerciseId) : null;
+    if (!run || !key || (row.coderA !== key && row.coderB !== key)) continue;
+    keyUnits.set(run.id, Math.max(keyUnits.get(run.id) ?? 0, Number(row.nUnits)));
+  }
+  const runs = latest.filter((r) => keyUnits.has(r.id)).map((r) => ({ ...r, keyCoderId: keyOf.get(r.exerciseId)!, nUnits: keyUnits.get(r.id)! }));
+  const runByExercise = new Map(runs.map((r) => [r.exerciseId, r]));
   const counted = candidates.filter((e) => runByExercise.has(e.id));
   excluded.noKeyData = candidates.length - counted.length;
 
