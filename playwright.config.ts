@@ -32,7 +32,8 @@ export default defineConfig({
     command: "node node_modules/tsx/dist/cli.mjs tests/e2e/seedLargeClass.ts && node node_modules/tsx/dist/cli.mjs server/index.ts",
     url: `http://127.0.0.1:${port}/signin`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // The class of 100 is seeded first (~20–60 s on a busy 2-core machine).
+    timeout: 300_000,
     stdout: "pipe",
     env: {
       NODE_ENV: "production",

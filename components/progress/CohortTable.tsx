@@ -71,9 +71,11 @@ export function CohortTable({ rows, exercises, settings, own, compact = false }:
               <tr key={row.trainee.id} data-trainee={row.trainee.name} className={drift.flag ? "row-drift" : undefined}>
                 <th scope="row">
                   {compact ? row.trainee.name : <a href={`#trainee-${row.trainee.id}`}>{row.trainee.name}</a>}
-                  <span className="progress-latest-line small progress-detail" data-col="coded">
-                    {row.compared} of {row.assigned} exercise{row.assigned === 1 ? "" : "s"} coded
-                  </span>
+                  {(!compact || row.compared < row.assigned) && (
+                    <span className="progress-latest-line small progress-detail" data-col="coded">
+                      {row.compared} of {row.assigned} exercise{row.assigned === 1 ? "" : "s"} coded
+                    </span>
+                  )}
                 </th>
                 {!compact && (
                   <td>
@@ -94,7 +96,7 @@ export function CohortTable({ rows, exercises, settings, own, compact = false }:
                     <span className="muted">no score yet</span>
                   )}
                 </td>
-                <td data-col="criterion" className={row.outcome.status === "reached" ? "criterion-yes" : undefined} title={reachedText(row.outcome, exercises, first)}>
+                <td data-col="criterion" className={row.outcome.status === "reached" ? "criterion-yes" : undefined} title={compact ? undefined : reachedText(row.outcome, exercises, first)}>
                   <span className="progress-latest-line">
                     {row.outcome.status === "reached" ? "✓ " : ""}
                     {reached.head}
