@@ -25,7 +25,7 @@ import { type HttpUser, pool, signIn } from "./support/httpUser";
 import { cpuSeconds, rssMb, startProductServer } from "./support/productServer";
 import { seededRandom } from "../tests/support/transcriptText";
 import { AgreementWatcher } from "./support/agreementWatcher";
-import { type ScenarioResult, printResults } from "./support/classroomReport";
+import { type ScenarioResult, printResults, summaryOf } from "./support/classroomReport";
 
 const CODERS = (process.env.BENCH_CODERS ?? "40,100").split(",").map(Number);
 const DATABASES = (process.env.BENCH_DB ?? "pglite,postgres").split(",") as Array<"pglite" | "postgres">;
@@ -179,7 +179,13 @@ async function scenario(k: number, database: "pglite" | "postgres"): Promise<Sce
 
 async function main(): Promise<void> {
   const results: ScenarioResult[] = [];
-  for (const database of DATABASES) for (const k of CODERS) results.push(await scenario(k, database));
+  for (const database of DATABASES) {
+    for (const k of CODERS) {
+      results.push(await scenario(k, database));
+      // Each row as soon as it is measured (stderr), so a long matrix that is stopped still reports.
+      log(JSON.stringify(summaryOf(results[results.length - 1] as ScenarioResult)));
+    }
+  }
   printResults(results, { secondsPlanned: SECONDS, loadavg: os.loadavg() });
 }
 

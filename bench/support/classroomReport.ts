@@ -58,5 +58,16 @@ export function printResults(results: readonly ScenarioResult[], meta: { seconds
     );
   }
   process.stdout.write(`${lines.join("\n")}\n`);
-  process.stdout.write(`${JSON.stringify(results.map(({ acks, freshness, polls, ...rest }) => ({ ...rest, ackCount: acks.length, freshness, polls: polls.length })))}\n`);
+  process.stdout.write(`${JSON.stringify(results.map(summaryOf))}\n`);
+}
+
+/** One row's figures in a line of JSON (the raw samples summarised). */
+export function summaryOf(r: ScenarioResult): Record<string, unknown> {
+  const { acks, freshness, polls, ...rest } = r;
+  return {
+    ...rest,
+    ack: { n: acks.length, p50: percentile(acks, 50), p95: percentile(acks, 95), p99: percentile(acks, 99) },
+    freshness: { n: freshness.length, p50: percentile(freshness, 50), p95: percentile(freshness, 95) },
+    agreementApiP95: percentile(polls.filter((p) => p.status === 200).map((p) => p.ms), 95),
+  };
 }
