@@ -66,12 +66,20 @@ async function main(): Promise<void> {
     nextHandler = app.getRequestHandler();
   }
 
+  // Set on SIGTERM/SIGINT: the health check then fails so the balancer stops sending new requests here.
+  let stopping = false;
   const server = createServer((req, res) => {
     // The sign-in throttle keys on this header; never trust one the client sent.
     req.headers[CLIENT_IP_HEADER] = clientIp(req, e.COFLEX_TRUST_PROXY === "1");
+    // The load balancer's health check (deploy/haproxy.cfg): answered here, without Next or the database.
+    if (req.url === "/healthz") {
+      res.statusCode = stopping ? 503 : 200;
+      res.end(stopping ? "stopping" : "ok");
+      return;
+    }
     if (!nextHandler) {
-      res.statusCode = req.url === "/healthz" ? 200 : 404;
-      res.end(req.url === "/healthz" ? "ok" : "not found");
+      res.statusCode = 404;
+      res.end("not found");
       return;
     }
     nextHandler(req, res).catch((err: unknown) => {
@@ -104,7 +112,6 @@ async function main(): Promise<void> {
   process.env.NEXTAUTH_SECRET = secret;
   process.stdout.write(`${JSON.stringify({ event: "listening", port, url: publicUrl, database: handle.kind, mode: collabOnly ? "collab-only" : dev ? "dev" : "production" })}\n`);
 
-  let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
