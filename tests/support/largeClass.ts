@@ -37,7 +37,10 @@ const LAST = ["Adler", "Brooks", "Cruz", "Dahl", "Ekman", "Fox", "Grant", "Holm"
 function noise(...parts: number[]): number {
   let h = 2166136261;
   for (const p of parts) h = Math.imul(h ^ (p + 0x9e3779b9), 16777619) >>> 0;
-  return ((h ^ (h >>> 15)) >>> 0) / 4294967296;
+  // murmur3's finalizer: without it the last part barely moves the result (all dimensions alike).
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return ((h ^ (h >>> 16)) >>> 0) / 4294967296;
 }
 
 const clamp = (v: number) => Math.max(-0.2, Math.min(1, v));
