@@ -179,7 +179,23 @@ describe("exports after reveal", () => {
       fingerprint: "test-fingerprint",
       trigger: "reveal",
       durationMs: 5,
-      outputJson: JSON.stringify({ coders: [coderA.id, coderB.id], variables: { "self.inflexible": { krippendorff_alpha: -0.0625, n_units: 6, n_coders: 2, n_pairable_units: 6, warnings: [] } } }),
+      // A whole stored output (lib/agreement/runSchema), as the producer writes it: the export reads it as one.
+      outputJson: JSON.stringify({
+        engine: 3,
+        settings: { bootstrap: { replicates: 50, seed: 1 }, pairCiMaxCoders: 3, keyCiKinds: ["dimension"], pairDetailMaxCoders: 10 },
+        nUnits: 6,
+        unitScope: "client_turns",
+        unitDefinition: "Units are the 6 client turns; the other 6 turns (therapist and other speakers) are not units.",
+        coders: [coderA.id, coderB.id],
+        idleCoders: [],
+        keyCoderId: null,
+        variables: { "self.inflexible": { krippendorff_alpha: -0.0625, n_units: 6, n_coders: 2, n_pairable_units: 6, warnings: [] } },
+        variableInfo: {},
+        unitizing: null,
+        pairs: [],
+        vsKey: [],
+        warnings: [],
+      }),
       rows: [{ variable: "self.inflexible", coderA: coderA.id, coderB: coderB.id, statistic: "krippendorff_alpha", value: -0.0625, ciLow: null, ciHigh: null, nUnits: 6, nCoders: 2, prevalence: { "0": 0.9, "1": 0.1 }, warnings: null }],
     });
   });
