@@ -35,7 +35,8 @@ let turnIds: string[];
 type Coding = (turn: number) => Array<[Dimension, Polarity]>;
 
 /** The key: every turn gets one code, cycling through four dimensions and both poles. */
-const KEY: Coding = (i) => [[(["self", "cognition", "emotion", "overt_behavior"] as const)[i % 4], i % 3 === 0 ? "flexible" : "inflexible"]];
+const KEY_DIMENSIONS = ["self", "cognition", "emotion", "overt_behavior"] as const;
+const KEY: Coding = (i) => [[KEY_DIMENSIONS[i % 4] ?? "self", i % 3 === 0 ? "flexible" : "inflexible"]];
 /** The key's coding with the code of every `every`-th turn (from `offset`) replaced by motivation·I. */
 const withErrors =
   (every: number, offset = 0): Coding =>
