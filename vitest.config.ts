@@ -15,7 +15,7 @@ export default defineConfig({
           name: "unit",
           // Projects with different worker limits must run in separate groups.
           sequence: { groupOrder: 0 },
-          include: ["lib/**/*.test.ts", "server/**/*.test.ts", "components/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "server/**/*.test.ts", "components/**/*.test.ts", "tests/support/**/*.test.ts"],
           environment: "node",
         },
       },

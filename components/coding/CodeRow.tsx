@@ -19,7 +19,8 @@ export function CodeRow({ entry, orphaned, active, actions }: { entry: CodeEntry
   const process = processLabel(codebook, code);
   return (
     <li className={`code-row${active ? " code-row-active" : ""}`} data-code={entry.key}>
-      <button type="button" className="row-main" onClick={() => actions.jump(entry)} aria-label={`${label}, “${code.quote}”, ${process}, by ${who}. Jump to the text.`}>
+      {/* The visible text is the button's name (WCAG 2.5.3); only the action is added for screen readers. */}
+      <button type="button" className="row-main" onClick={() => actions.jump(entry)}>
         <span
           className={`chip chip-${code.polarity}${store.layerSources().length > 1 ? " chip-marked" : ""}`}
           style={{ ["--code-colour" as string]: colour, ["--chip-ink" as string]: code.polarity === "flexible" ? inkOn(colour) : "var(--ink)", ["--coder-colour" as string]: coderColour(entry.coderId) }}
@@ -33,6 +34,7 @@ export function CodeRow({ entry, orphaned, active, actions }: { entry: CodeEntry
             {code.note && <> · {code.note}</>} <span className="row-coder">({who})</span>
           </span>
           {orphaned && <span className="row-orphan">⚠ The text this code marked was changed or deleted.</span>}
+          <span className="sr-only"> Jump to the text.</span>
         </span>
       </button>
       {own && canCode && (

@@ -43,7 +43,8 @@ export function TranscriptWorkspace({ transcriptId, title, turnCount, user, canE
         {canDelete && <DeleteTranscriptButton transcriptId={transcriptId} title={title} />}
         <SaveStatus state={state} editable={canEdit} />
       </header>
-      <div className="transcript-scroll">
+      {/* Read only, the editor takes no focus: the scrolling region itself must, so keyboard users can scroll it. */}
+      <div className="transcript-scroll" {...(canEdit ? {} : { tabIndex: 0, role: "region", "aria-label": `Transcript: ${title}, read only` })}>
         {room ? (
           <TranscriptEditor key={room.doc.guid} doc={room.doc} provider={room.provider} user={user} editable={canEdit && state.kind !== "denied"} />
         ) : (

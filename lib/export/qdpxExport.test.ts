@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DIMENSIONS, POLARITIES } from "../domain/codebook";
 import { sliceCodePoints } from "../qdpx/positions";
-import { readQdpx } from "../qdpx/reader";
+import { readQdpx } from "../../tests/support/qdpx/reader";
 import { CODER_A, CODER_B, fixtureData } from "./__fixtures__/exerciseFixture";
 import { codeGuid, dimensionGuid, qdpxBytes, sourceGuid, userGuid } from "./qdpxExport";
 

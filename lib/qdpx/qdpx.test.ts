@@ -2,7 +2,7 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { uuidV5 } from "./guid";
 import { codePointTable, sliceCodePoints } from "./positions";
-import { readQdpx, QdpxReadError } from "./reader";
+import { readQdpx, QdpxReadError } from "../../tests/support/qdpx/reader";
 import type { QdaProject } from "./types";
 import { projectXml, writeQdpx } from "./writer";
 

@@ -15,7 +15,7 @@ import { AppError } from "../../lib/errors";
 import { buildExport } from "../../lib/export/buildExport";
 import type { ExportFile, ExportFormat } from "../../lib/export/types";
 import { sliceCodePoints } from "../../lib/qdpx/positions";
-import { readQdpx } from "../../lib/qdpx/reader";
+import { readQdpx } from "../support/qdpx/reader";
 import { seedTestWorld, type TestWorld } from "../support/seedTestWorld";
 import { createTestDb, type TestDb } from "../support/testDb";
 

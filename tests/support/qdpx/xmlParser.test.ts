@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { childElements, parseXml, textContent, XmlParseError } from "./xmlParser";
-import { escapeAttribute, escapeText } from "./xmlText";
+import { escapeAttribute, escapeText } from "../../../lib/qdpx/xmlText";
 
 describe("parseXml", () => {
   it("reads elements, attributes, text, CDATA, comments and the XML declaration", () => {

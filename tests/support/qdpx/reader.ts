@@ -1,9 +1,10 @@
 import JSZip from "jszip";
-import { type QdaCoding, type QdaUser, QDA_PROJECT_NAMESPACE, type ReadCode, type ReadProject, type ReadSelection, type ReadSource } from "./types";
-import { PROJECT_ENTRY } from "./writer";
+import { type QdaCoding, type QdaUser, QDA_PROJECT_NAMESPACE, type ReadCode, type ReadProject, type ReadSelection, type ReadSource } from "../../../lib/qdpx/types";
+import { PROJECT_ENTRY } from "../../../lib/qdpx/writer";
 import { childElements, firstChild, parseXml, textContent, type XmlElement } from "./xmlParser";
 
 /**
+ * Test support only (the app never reads QDPX): tests read back what the exporter wrote to check it.
  * Reads a REFI-QDA project (.qdpx) back into users, a flat code list (each code knows its parent),
  * plain-text sources with their text, and every coded selection. It reads what Coflex writes and the
  * common shape other tools write (sources as internal:// files under sources/ or Sources/, or inline
