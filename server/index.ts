@@ -8,7 +8,7 @@ import { closeSharedDb, openDb, setSharedDb } from "../lib/db/client";
 import { seedDemo } from "../lib/db/seed";
 import { env, setResolvedEnv } from "../lib/env";
 import { createLogger } from "../lib/log";
-import { type CollabLimits, createCollabServer, createRedisRelay, createRightsRelay } from "./collab";
+import { type CollabLimits, createCollabServer, createRedisRelay, createRightsRelay, startLiveAgreement } from "./collab";
 import { startAgreementScheduler } from "./jobs/agreementScheduler";
 import { originAllowed } from "../lib/http/origin";
 import { loadOrCreateSecret } from "./secret";
@@ -37,8 +37,16 @@ async function main(): Promise<void> {
 
   // With REDIS_URL, live updates and presence reach the other nodes holding the same rooms.
   const relay = e.REDIS_URL ? await createRedisRelay(e.REDIS_URL, createLogger("redis")) : null;
-  const collab = createCollabServer({ db: handle.db, secret, allowedOrigin: (origin, host) => originAllowed(origin, host), logger: createLogger("collab"), relay, limits: quotaLimits(e) });
+  // Live agreement (issue 8): replicas of the layers, running tables, summaries pushed on watch:<id> rooms
+  // and served by GET /api/exercises/:id/agreement. It has its own relay subscriptions for layers whose
+  // rooms live on other nodes.
+  const liveRelay = e.REDIS_URL ? await createRedisRelay(e.REDIS_URL, createLogger("redis")) : null;
+  const { live, watch, close: closeLive } = startLiveAgreement({ db: handle.db, relay: liveRelay, logger: createLogger("live-agreement") });
+  const collab = createCollabServer({ db: handle.db, secret, allowedOrigin: (origin, host) => originAllowed(origin, host), logger: createLogger("collab"), relay, watch, limits: quotaLimits(e) });
   const agreement = startAgreementScheduler({ db: handle.db, logger: createLogger("agreement") });
+  agreement.onRun((event) => {
+    if (event.outcome === "stored" || event.outcome === "unchanged") void live.runStored(event.exerciseId);
+  });
 
   // Submits, reveals and membership changes re-authorize open sockets at once (lib/collab/rightsBus).
   onRightsChanged((change) => {
@@ -121,6 +129,8 @@ async function main(): Promise<void> {
     server.close();
     // Flush every pending write and close sockets with 1012 so clients reconnect to the next instance.
     await collab.shutdown();
+    await closeLive();
+    await liveRelay?.close();
     await relay?.close();
     await rights?.close();
     await closeSignInThrottles();

@@ -16,7 +16,7 @@ import { KeyTable } from "./KeyTable";
 import { PairHeatmap } from "./PairHeatmap";
 import { ProcessTimeline } from "./ProcessTimeline";
 import { STATISTICS, STATISTIC_IDS, type StatisticId } from "./statistics";
-import { AGREEMENT_POLL_MS, type AgreementRun, useAgreementRun } from "./useAgreementRun";
+import { type AgreementRun, useAgreementRun } from "./useAgreementRun";
 
 export interface AgreementDashboardProps {
   exercise: { id: string; title: string; mode: "blind" | "open"; state: "coding" | "revealed" | "closed" };
@@ -219,7 +219,7 @@ function RunStatus({ run, coding }: { run: AgreementRun; coding: boolean }) {
             ? "offline — showing the last numbers"
             : run.state === "error"
               ? "couldn't refresh — showing the last numbers"
-              : `recomputes a moment after any change; checks every ${AGREEMENT_POLL_MS / 1000} s`
+              : "updates within a second of any change"
           : "coding has ended: final numbers"}
       </span>
     </p>

@@ -1,10 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useExerciseWatch } from "@/lib/collab/useExerciseWatch";
 import { type AgreementData, agreementDataSchema } from "./agreementData";
-
-/** The server recomputes within ~2 s of a change (server/jobs/agreementScheduler); a look every 5 s keeps up. */
-export const AGREEMENT_POLL_MS = 5_000;
 
 export type RefreshState = "live" | "paused" | "offline" | "error";
 
@@ -16,10 +14,11 @@ export interface AgreementRun {
 }
 
 /**
- * The latest stored run, re-read from GET /api/exercises/:id/agreement every few seconds while `active`
- * (the exercise is being coded) and the tab is visible, and on focus. 404 means "no run yet" (or not
- * visible — the route answers both alike). `onNewRun` fires when a different run (or the same run
- * re-confirmed later) arrives, so the page can refresh what it built from the layers.
+ * The current agreement: pushed by the server on the exercise's watch room within a second of any change
+ * (lib/collab/useExerciseWatch; only to viewers allowed to see it), read once from GET
+ * /api/exercises/:id/agreement when there is no initial data and again on focus. 404 means "no agreement
+ * yet" (or not visible — the route answers both alike). `onNewRun` fires when different numbers arrive,
+ * so the page can refresh what it built from them. Nothing polls.
  */
 export function useAgreementRun(exerciseId: string, initial: AgreementData | null, active: boolean, onNewRun?: () => void): AgreementRun {
   const [run, setRun] = useState<AgreementRun>({ data: initial, checkedAt: null, state: active ? "live" : "paused" });
@@ -73,19 +72,24 @@ export function useAgreementRun(exerciseId: string, initial: AgreementData | nul
     }
   }, [refresh]);
 
+  const status = useExerciseWatch(exerciseId, {
+    onAgreement: (view) => {
+      const tag = `${view.runId}@${view.computedAt}`;
+      const changed = tag !== latest.current;
+      latest.current = tag;
+      setRun((r) => ({ data: changed || !r.data ? view : r.data, checkedAt: Date.now(), state: active ? "live" : "paused" }));
+      if (changed) onNew.current?.();
+    },
+  });
+  useEffect(() => {
+    if (status === "offline") setRun((r) => (r.state === "offline" ? r : { ...r, state: "offline" }));
+  }, [status]);
+
   useEffect(() => {
     const onFocus = () => void refresh();
     window.addEventListener("focus", onFocus);
-    const timer = active
-      ? window.setInterval(() => {
-          if (document.visibilityState === "visible") void refresh();
-        }, AGREEMENT_POLL_MS)
-      : undefined;
-    return () => {
-      window.removeEventListener("focus", onFocus);
-      if (timer !== undefined) window.clearInterval(timer);
-    };
-  }, [active, refresh]);
+    return () => window.removeEventListener("focus", onFocus);
+  }, [refresh]);
 
   return run;
 }

@@ -1,10 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useExerciseWatch } from "@/lib/collab/useExerciseWatch";
 import type { ExerciseSnapshot } from "./exerciseView";
-
-/** While coding, others may submit and staff may reveal; nothing pushes that to the page, so it asks. */
-const POLL_WHILE_CODING_MS = 10_000;
 
 interface ApiExercise {
   mode: ExerciseSnapshot["mode"];
@@ -21,12 +19,18 @@ function isApiExercise(value: unknown): value is ApiExercise {
 }
 
 /**
- * The exercise's live facts (state, who submitted). Re-read after the viewer's own submit/reveal, when the
- * tab regains focus, and every few seconds while coding — a reveal changes which layers the page may open.
+ * The exercise's live facts (state, who submitted). The server pushes every submit, reveal and close on
+ * the exercise's watch room (lib/collab/useExerciseWatch); when the pushed state differs from what the
+ * page shows, it re-reads the exercise once (names, rules). Also re-read after the viewer's own
+ * submit/reveal and when the tab regains focus. Nothing polls.
  */
 export function useExerciseLive(initial: ExerciseSnapshot): { exercise: ExerciseSnapshot; refresh: () => Promise<void> } {
   const [exercise, setExercise] = useState(initial);
   const inFlight = useRef(false);
+  const shown = useRef(exercise);
+  useEffect(() => {
+    shown.current = exercise;
+  }, [exercise]);
 
   const refresh = useCallback(async () => {
     if (inFlight.current) return;
@@ -41,26 +45,29 @@ export function useExerciseLive(initial: ExerciseSnapshot): { exercise: Exercise
         return same ? prev : { ...prev, mode: body.mode, state: body.state, revealRule: body.revealRule, coders: body.coders, title: body.title };
       });
     } catch {
-      // Offline: the next poll or focus tries again; the sockets show the connection state.
+      // Offline: the next push or focus tries again; the sockets show the connection state.
     } finally {
       inFlight.current = false;
     }
   }, [initial.id]);
 
-  const coding = exercise.state === "coding";
+  useExerciseWatch(initial.id, {
+    onExercise: (pushed) => {
+      const current = shown.current;
+      const submitted = new Map(current.coders.map((c) => [c.id, c.submitted]));
+      const differs = pushed.state !== current.state || pushed.mode !== current.mode || pushed.coders.length !== current.coders.length || pushed.coders.some((c) => submitted.get(c.id) !== c.submitted);
+      if (!differs) return;
+      // Show the new state at once; the re-read fills in the rest.
+      setExercise((prev) => ({ ...prev, state: pushed.state, mode: pushed.mode, coders: prev.coders.map((c) => ({ ...c, submitted: pushed.coders.find((p) => p.id === c.id)?.submitted ?? c.submitted })) }));
+      void refresh();
+    },
+  });
+
   useEffect(() => {
     const onFocus = () => void refresh();
     window.addEventListener("focus", onFocus);
-    const timer = coding
-      ? window.setInterval(() => {
-          if (document.visibilityState === "visible") void refresh();
-        }, POLL_WHILE_CODING_MS)
-      : undefined;
-    return () => {
-      window.removeEventListener("focus", onFocus);
-      if (timer !== undefined) window.clearInterval(timer);
-    };
-  }, [coding, refresh]);
+    return () => window.removeEventListener("focus", onFocus);
+  }, [refresh]);
 
   return { exercise, refresh };
 }

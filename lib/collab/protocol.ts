@@ -7,6 +7,10 @@ export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 /** "saved": every update this client sent up to now is committed. */
 export const MESSAGE_SAVED = 100;
+/** Server → watcher (room watch:<exerciseId>): the exercise's state as JSON (lib/collab/watchMessages). */
+export const MESSAGE_EXERCISE_STATE = 101;
+/** Server → watcher allowed to see agreement: the live agreement summary as JSON (lib/agreement/runSchema). */
+export const MESSAGE_AGREEMENT = 102;
 
 /** Close codes come from the one error vocabulary (lib/errors.ts); no other numbers are sent. */
 export function closeCodeOf(kind: ErrorKind): number {

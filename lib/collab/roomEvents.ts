@@ -29,3 +29,33 @@ export function roomUpdated(room: string): void {
     }
   }
 }
+
+type DocListener = (room: string, update: Uint8Array) => void;
+const DOC_KEY = Symbol.for("coflex.roomDocUpdates");
+type DocHolder = { [DOC_KEY]?: Set<DocListener> };
+
+function docListeners(): Set<DocListener> {
+  const holder = globalThis as DocHolder;
+  holder[DOC_KEY] ??= new Set();
+  return holder[DOC_KEY];
+}
+
+/**
+ * Every update a loaded room's document integrates (from its sockets or from the relay), before it is
+ * committed: the live agreement keeps its replicas of layer documents current from these, so a change
+ * counts within milliseconds and nothing is re-read from the database.
+ */
+export function onRoomDocUpdate(listener: DocListener): () => void {
+  docListeners().add(listener);
+  return () => docListeners().delete(listener);
+}
+
+export function roomDocUpdated(room: string, update: Uint8Array): void {
+  for (const listener of docListeners()) {
+    try {
+      listener(room, update);
+    } catch {
+      // A listener's failure must not reach the collaboration server's fan-out.
+    }
+  }
+}

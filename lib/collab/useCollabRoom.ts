@@ -20,7 +20,7 @@ export interface CollabRoom {
   provider: WebsocketProvider;
 }
 
-function collabBaseUrl(): string {
+export function collabBaseUrl(): string {
   const { protocol, host } = window.location;
   return `${protocol === "https:" ? "wss:" : "ws:"}//${host}${COLLAB_PATH.replace(/\/$/, "")}`;
 }

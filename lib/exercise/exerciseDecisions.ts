@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { liveAgreementProvider } from "../collab/liveAgreementBus";
 import { z } from "zod";
 import type { AgreementView } from "../agreement/runSchema";
 import type { CurrentUser } from "../auth/currentUser";
@@ -29,6 +30,10 @@ export async function readAgreement(db: Db, user: CurrentUser, exerciseId: strin
     await auditExercise(db, user, exercise, "exercise.agreement_read", "denied");
     throw new AppError("not_found", AGREEMENT_NOT_AVAILABLE);
   }
+  // The live summary of this process's collaboration server, current within a second (issue 8).
+  const live = liveAgreementProvider();
+  const summary = live ? await live(exerciseId) : null;
+  if (summary) return summary;
   const run = await latestAgreementRun(db, exerciseId);
   if (!run) throw new AppError("not_found", AGREEMENT_NOT_AVAILABLE);
   // Allowed reads are not audited: the page and the live strip read this often; refusals are.

@@ -46,6 +46,8 @@ export interface CollabServerOptions {
   store?: RoomStore;
   /** Redis fan-out to other nodes holding the same rooms (REDIS_URL); absent on a single node. */
   relay?: RoomRelay | null;
+  /** Takes `watch:<exerciseId>` sockets (./watchHub); without it they are refused like an unknown room. */
+  watch?: { join(conn: Connection): void } | null;
 }
 
 export interface CollabServer {
@@ -189,6 +191,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       connections.delete(conn);
       conn.detach();
     });
+    if (decision.room.kind === "watch") {
+      if (options.watch) options.watch.join(conn);
+      else conn.close(CLOSE_FORBIDDEN, "forbidden");
+      return;
+    }
     registry.join(decision.roomName, decision.room, conn).then(
       (joined) => {
         if (!joined) conn.close(CLOSE_RESTARTING, "restarting");

@@ -6,3 +6,6 @@ export { createRedisRelay, type RoomRelay } from "./redisRelay";
 export { createRightsRelay, type RightsRelay } from "./rightsRelay";
 export { dbRoomStore, type LoadedRoom, type RoomStore } from "./roomStore";
 export { createMemoryRoomStore, type MemoryRoomStore } from "./memoryRoomStore";
+export { LiveAgreement, type LiveAgreementOptions } from "./liveAgreement";
+export { WatchHub } from "./watchHub";
+export { startLiveAgreement, type LiveWiring } from "./liveWiring";

@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { CLOSE_BAD_FRAME, CLOSE_FORBIDDEN, CLOSE_INTERNAL, CLOSE_RATE_LIMITED, CLOSE_TOO_LARGE, QUOTA_REASON_BUDGET, QUOTA_REASON_ROOM } from "../../lib/collab/protocol";
-import { roomUpdated } from "../../lib/collab/roomEvents";
+import { roomDocUpdated, roomUpdated } from "../../lib/collab/roomEvents";
 import type { Room } from "../../lib/collab/roomName";
 import type { Db } from "../../lib/db/client";
 import { RoomGoneError } from "../../lib/db/queries/yjsLog";
@@ -293,6 +293,7 @@ export class CollabRoom {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.fullStateFrame = null;
+    if (this.room.kind === "layer") roomDocUpdated(this.name, update);
     if (origin === RELAY_ORIGIN) {
       // Another node received, persists and acknowledges this update; here it only reaches our sockets.
       const relayedFrame = updateFrame(update);

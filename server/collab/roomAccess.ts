@@ -23,6 +23,7 @@ export async function roomAccess(db: Db, userId: string, room: Room): Promise<Ro
     }
     case "layer":
     case "consensus":
+    case "watch":
       return exerciseRoomAccess(db, userId, room);
   }
 }

@@ -62,6 +62,13 @@ export interface AgreementSchedulerOptions {
   settings?: AgreementSettings;
   quietMs?: number;
   maxDelayMs?: number;
+  /**
+   * Layer edits alone wait for a quiet period this long (never longer than `layersMaxDelayMs`) before a
+   * stored run: the live numbers come from server/collab/liveAgreement within a second, so stored runs
+   * (CIs, pair detail) are milestones, not per keystroke. Defaults 2 s / 5 s.
+   */
+  layersQuietMs?: number;
+  layersMaxDelayMs?: number;
   /** Live runs kept per exercise (older "layers" runs are pruned); see pruneLiveRuns. */
   keepLiveRuns?: number;
   logger?: SchedulerLogger;
@@ -85,6 +92,8 @@ export interface AgreementScheduler {
 
 interface Pending {
   timer: NodeJS.Timeout | null;
+  /** Something other than a layer edit is waiting (submit, reveal, transcript): no quiet period. */
+  urgent: boolean;
   firstAt: number;
   triggers: Set<AgreementTrigger>;
 }
@@ -105,6 +114,8 @@ export function startAgreementScheduler(options: AgreementSchedulerOptions): Agr
   const settings = options.settings ?? DEFAULT_AGREEMENT_SETTINGS;
   const quietMs = options.quietMs ?? 250;
   const maxDelayMs = options.maxDelayMs ?? 1500;
+  const layersQuietMs = options.layersQuietMs ?? 2000;
+  const layersMaxDelayMs = options.layersMaxDelayMs ?? 5000;
   const keepLiveRuns = options.keepLiveRuns ?? 5;
   const logger = options.logger ?? quiet;
   const worker = new AgreementWorkerClient();
@@ -127,12 +138,13 @@ export function startAgreementScheduler(options: AgreementSchedulerOptions): Agr
     const now = Date.now();
     let entry = pending.get(key);
     if (!entry) {
-      entry = { timer: null, firstAt: now, triggers: new Set() };
+      entry = { timer: null, urgent: false, firstAt: now, triggers: new Set() };
       pending.set(key, entry);
     }
     entry.triggers.add(trigger);
+    if (trigger !== "layers") entry.urgent = true;
     if (entry.timer) clearTimeout(entry.timer);
-    const delay = Math.max(0, Math.min(quietMs, entry.firstAt + maxDelayMs - now));
+    const delay = entry.urgent ? Math.max(0, Math.min(quietMs, entry.firstAt + maxDelayMs - now)) : Math.max(0, Math.min(layersQuietMs, entry.firstAt + layersMaxDelayMs - now));
     const current = entry;
     current.timer = setTimeout(() => {
       pending.delete(key);

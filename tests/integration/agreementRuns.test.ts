@@ -37,7 +37,8 @@ beforeAll(async () => {
   world = await seedTestWorld(t.db);
   server = await startCollabTestServer(t.db);
   // The real scheduler and worker thread, listening to the collaboration server's commits in this process.
-  scheduler = startAgreementScheduler({ db: t.db, catchUp: false });
+  // Layer edits alone wait for a quiet period in production (2 s); these tests time the store path itself.
+  scheduler = startAgreementScheduler({ db: t.db, catchUp: false, layersQuietMs: 250, layersMaxDelayMs: 1500 });
   scheduler.onRun((event) => events.push(event));
   // A server starts its worker at boot; the timings below are about runs, not about loading the thread.
   await scheduler.ready();

@@ -7,9 +7,11 @@ import { parseOr400, route } from "@/lib/http/route";
 import { idParam } from "@/lib/validation/member";
 
 /**
- * GET /api/exercises/:id/agreement — the latest stored agreement run (CONTRACTS §4). The server
- * computes runs itself (server/jobs/agreementScheduler: on layer changes, submit, reveal and at start);
- * this route only reads. No run yet → 404, never a computation on the request path.
+ * GET /api/exercises/:id/agreement — the current agreement (CONTRACTS §4): the collaboration server's
+ * live summary (server/collab/liveAgreement: point estimates from running tables, current within a second
+ * of a change; CIs and pair detail from the latest stored run), or, where no live engine runs in this
+ * process, the latest stored run (lib/exercise/exerciseDecisions readAgreement). Nothing is replayed on
+ * the request path.
  *
  * 200 body: lib/agreement/runSchema.ts `agreementViewSchema` (the one definition of the agreement result,
  * CONTRACTS §4), built by `agreementView` from the run.
