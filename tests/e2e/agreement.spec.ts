@@ -117,7 +117,7 @@ async function codeDemoAndReadAgreement(supervisor: Awaited<ReturnType<typeof si
   await expect(agreement.row("attention").locator(".bars-value")).toHaveText("α —");
   await expect(agreement.note("attention")).toContainText("not defined");
   await expect(agreement.status).toContainText("Computed at");
-  await expect(agreement.status).toContainText("recomputes a moment after any change");
+  await expect(agreement.status).toContainText("updates within a second of any change");
   await shoot(agreement.page, "page");
 
   // Another scheme and another coefficient, named wherever the number is.

@@ -121,7 +121,9 @@ test.describe.serial("blind exercise: reveal, then consensus", () => {
     await shoot(trainee.coding.page, "coding-blind-trainee");
 
     await supervisor.coding.reveal();
-    // The trainee's page notices the reveal by itself (it re-reads the exercise while coding).
+    // The server pushes the reveal on the exercise's watch room: the trainee's page shows it within a
+    // second, without a reload (issue 8; no poll).
+    await expect(trainee.coding.exerciseState).toContainText("Revealed", { timeout: 1_000 });
     await expect(trainee.coding.chips("COG·I")).toBeVisible({ timeout: 20_000 });
     await expect(trainee.coding.chips("EMO·I")).toBeVisible();
     await expect(trainee.coding.exerciseState).toContainText("Revealed");
