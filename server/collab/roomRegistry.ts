@@ -79,7 +79,8 @@ export class RoomRegistry {
       store: this.deps.store,
       logger: this.deps.logger,
       compactEvery: this.deps.compactEvery,
-      quotaBytes: this.deps.quotaBytes[room.kind],
+      // Watch rooms never reach the registry (they hold no document; ./watchHub takes them).
+      quotaBytes: room.kind === "watch" ? 0 : this.deps.quotaBytes[room.kind],
       relay: this.deps.relay ?? null,
       onEmpty: (r) => this.scheduleUnload(r),
       onFailed: (r) => void this.unload(r.name),
