@@ -36,6 +36,8 @@ export function TranscriptEditor({ doc, provider, user, editable, extensions, at
   const editor = useEditor(
     {
       immediatelyRender: false,
+      // No injected <style> (the CSP would refuse it): Tiptap's base rules are in app/globals.css.
+      injectCSS: false,
       editable,
       extensions: [
         TranscriptDocument,

@@ -22,11 +22,14 @@ export function route<Ctx>(handler: (req: Request, ctx: Ctx) => Promise<Response
   return async (req, ctx) => {
     try {
       guardRequest(req, body);
-      return await handler(req, ctx);
+      const response = await handler(req, ctx);
+      // API answers carry transcript text, codes or who-is-who: no browser or shared cache keeps them.
+      if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
+      return response;
     } catch (err) {
       const appError = toAppError(err);
       if (appError.kind === "internal") log.error("route_failed", { path: new URL(req.url).pathname, err });
-      return NextResponse.json({ error: appError.publicMessage }, { status: appError.status });
+      return NextResponse.json({ error: appError.publicMessage }, { status: appError.status, headers: { "cache-control": "no-store" } });
     }
   };
 }
