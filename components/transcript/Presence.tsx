@@ -30,7 +30,7 @@ export function Presence({ provider }: { provider: WebsocketProvider }) {
   }, [provider]);
 
   return (
-    <div className="presence" aria-label={`Here now: ${present.map((p) => p.name).join(", ") || "nobody yet"}`} data-testid="presence">
+    <div className="presence" role="group" aria-label={`Here now: ${present.map((p) => p.name).join(", ") || "nobody yet"}`} data-testid="presence">
       {present.map((p) => (
         <span key={p.clientId} className="avatar" style={{ background: p.color }} title={p.name} data-name={p.name}>
           {initials(p.name)}
