@@ -95,7 +95,8 @@ async function codeTurns(c: TestClient, tx: Y.Doc, pole: (i: number) => "flexibl
     turns.forEach((turn, i) => {
       if (turn.text.length < 4) return;
       const anchor = anchorSpan(tx, turn.id, 0, 4, context);
-      if (i % 2 === 1) putCode(c.doc, `self-${i}`, { ...anchor, dimension: "self", polarity: "inflexible", at: i });
+      // Half of the client turns (whichever parity they have), so self.inflexible varies across units and α is defined.
+      if (i % 4 === 1 || i % 4 === 2) putCode(c.doc, `self-${i}`, { ...anchor, dimension: "self", polarity: "inflexible", at: i });
       if (i % 3 === 0) putCode(c.doc, `cog-${i}`, { ...anchor, dimension: "cognition", polarity: pole(i), at: i });
     });
   });
