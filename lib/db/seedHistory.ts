@@ -206,15 +206,15 @@ export async function seedHistory(
       }
     }
 
-    // Week 5, in progress: a blind exercise on the thesis session, some trainees partway through.
+    // Week 5, in progress: a blind exercise on the grief session, some trainees partway through. Not on the
+    // open demo transcript: a running blind exercise locks its text, and supervisors edit that one in the demo.
     const started = now - 2 * 86_400_000;
-    const openTx = await loadRoomDoc(db, transcriptRoom(input.openTranscriptId));
-    const current: Transcript = { id: input.openTranscriptId, session: { title: "", turns: [] }, turns: readTurns(openTx.doc), doc: openTx.doc };
-    try {
+    const current = transcripts[0]!;
+    {
       const exerciseId = await createExercise(db, {
         cohortId: input.cohortId,
         transcriptId: current.id,
-        title: "Week 5 — thesis avoidance (blind, in progress)",
+        title: "Week 5 — grief and values, third pass (blind, in progress)",
         mode: "blind",
         revealRule: "instructor",
         coderIds: [input.supervisorId, ...trainees.map((t) => t.id)],
@@ -233,8 +233,6 @@ export async function seedHistory(
         const codes = new Map(looked.map((turn) => [turn.id, random() < 0.6 ? [[dims[Math.floor(random() * dims.length)]!, random() < 0.6 ? "inflexible" : "flexible"] as KeyCode] : []]));
         await writeLayer(db, current, exerciseId, trainee.id, codes, looked.map((t) => t.id), started + i * 900_000);
       }
-    } finally {
-      openTx.doc.destroy();
     }
   } finally {
     for (const tx of transcripts) tx.doc.destroy();

@@ -66,7 +66,7 @@ async function codeDemoAndReadAgreement(supervisor: Awaited<ReturnType<typeof si
 
   // Nobody has coded yet: the page teaches what makes agreement appear.
   await agreement.open(demo.id);
-  await expect(agreement.empty).toContainText("No agreement yet");
+  await expect(agreement.empty).toContainText("Agreement needs a second coder");
   await expect(agreement.empty).toContainText("press 2 for cognition");
   await shoot(agreement.page, "empty");
 
@@ -91,7 +91,7 @@ async function codeDemoAndReadAgreement(supervisor: Awaited<ReturnType<typeof si
   // The codes panel's live strip (open mode): α per dimension with its band.
   const live = supervisor.coding.page.getByTestId("live-agreement");
   await expect(live).toContainText("COG", RUN_ARRIVES);
-  await expect(live).toContainText("10 turns · 2 coders", RUN_ARRIVES);
+  await expect(live).toContainText("5 turns · 2 coders", RUN_ARRIVES);
   await shoot(supervisor.coding.page, "coding-panel");
 
   // The bar's "Agreement" link opens the page.
@@ -107,7 +107,8 @@ async function codeDemoAndReadAgreement(supervisor: Awaited<ReturnType<typeof si
   await expect(cognition.locator(".bars-value")).toHaveText(/^α [−]?\d\.\d{2,4}$/);
   await expect(cognition.locator(".bars-ci")).toHaveText(/^\[[−]?\d\.\d\d, [−]?\d\.\d\d\]$/);
   await expect(cognition.locator(".bars-band")).toHaveText(/^(unreliable|tentative|reliable) — Krippendorff$/);
-  await expect(cognition.locator("td.num").first()).toHaveText("10");
+  // Units are client turns: of the ten reviewed turns, the five client turns.
+  await expect(cognition.locator("td.num").first()).toHaveText("5");
   await expect(cognition.locator("td.num").nth(1)).toHaveText("2");
   await expect(agreement.page.getByRole("img", { name: /^Cognition: Krippendorff's α/ })).toBeVisible();
   // One code dominates: the ⚠ line says so in plain words, and which coefficient to read.
@@ -263,7 +264,7 @@ test("with three coders over a whole session, the views name Fleiss' κ, show ev
     await agreement.open(exercise.id);
     await expect(agreement.row("cognition").locator("td.num").nth(1)).toHaveText("3", { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
-  await expect(agreement.row("cognition").locator("td.num").first()).toHaveText(String(turns.length));
+  await expect(agreement.row("cognition").locator("td.num").first()).toHaveText(String(turns.filter((t) => t.role === "client").length));
   await expect(agreement.row("cognition").locator(".bars-ci")).toHaveText(/^\[[−]?\d\.\d\d, [−]?\d\.\d\d\]$/);
   await expect(agreement.page.getByTestId("shared-note")).toHaveCount(0);
   await shoot(agreement.page, "full-page");

@@ -4,7 +4,7 @@ import { SignInPage } from "./pages/SignInPage";
 
 /** Set COFLEX_SHOTS=/tmp/shots to keep screenshots of the pages for a person to look at. */
 const SHOTS = process.env.COFLEX_SHOTS;
-const IN_PROGRESS = /Week 5 — thesis avoidance/;
+const IN_PROGRESS = /Week 5 — grief and values/;
 
 interface ApiExercise {
   id: string;
