@@ -34,6 +34,8 @@ export function ProcessTimeline({ unit, styles }: ProcessTimelineProps) {
   const shown: CoderMasks[] = only === "all" ? unit.coders : unit.coders.filter((c) => c.id === only);
   const disagreements = useMemo(() => disagreementsByTurn(unit.coders, turns.length), [unit.coders, turns.length]);
   const hot = useMemo(() => hotspots(disagreements), [disagreements]);
+  // Units may be client turns only: a column's number is the transcript's turn number, not its position.
+  const turnNumber = (t: number): number => (turns[t]?.index ?? t) + 1;
   const differs = useMemo(() => new Set(disagreements.flatMap((d) => d.dimensions.map((dim) => `${d.turn}:${dim}`))), [disagreements]);
 
   const subH = shown.length <= 3 ? 16 : shown.length <= 6 ? 11 : Math.max(4, Math.floor(60 / shown.length));
@@ -51,7 +53,7 @@ export function ProcessTimeline({ unit, styles }: ProcessTimelineProps) {
   const describeTurn = (t: number): string => {
     const turn = turns[t]!;
     const time = formatTime(turn.start);
-    return `Turn ${t + 1} · ${turn.speaker}${time ? ` · ${time}` : ""}`;
+    return `Turn ${turnNumber(t)} · ${turn.speaker}${time ? ` · ${time}` : ""}`;
   };
   const valueWord = (v: CellValue): string => (v === "missing" ? "not looked at yet" : v === "none" ? "no code" : v);
 
@@ -61,7 +63,7 @@ export function ProcessTimeline({ unit, styles }: ProcessTimelineProps) {
         <h3>Process timeline</h3>
         <p className="muted small">
           Turns left to right; one row per dimension, one line per coder. {disagreements.length > 0 ? `Coders differ on ${pluralTurns(disagreements.length)}` : "No disagreements"}
-          {hot.length > 0 ? `; hotspots ▼ at turn${hot.length === 1 ? "" : "s"} ${hot.map((t) => t + 1).join(", ")}.` : "."}
+          {hot.length > 0 ? `; hotspots ▼ at turn${hot.length === 1 ? "" : "s"} ${hot.map(turnNumber).join(", ")}.` : "."}
         </p>
         {unit.coders.length > 1 && (
           <label htmlFor={selectId} className="inline-field">
@@ -82,11 +84,11 @@ export function ProcessTimeline({ unit, styles }: ProcessTimelineProps) {
           <title>Process timeline: flexible and inflexible codes per dimension and turn</title>
           {/* Hotspot columns behind everything. */}
           {hot.map((t) => (
-            <g key={`hot-${t}`} data-hotspot={t + 1}>
+            <g key={`hot-${t}`} data-hotspot={turnNumber(t)}>
               <rect x={left + t * cellW - 1} y={HOT_ROW - 4} width={cellW + 2} height={axisY - HOT_ROW + 4} fill="#fff1c2" />
               <path d={`M ${left + t * cellW + cellW / 2 - 7} ${HOT_ROW - 16} h 14 l -7 10 z`} fill="#1f2328" />
               <text x={left + t * cellW + cellW / 2} y={HOT_ROW - 19} textAnchor="middle" className="hot-label">
-                {t + 1}
+                {turnNumber(t)}
               </text>
               <title>{`Hotspot — ${describeTurn(t)}: coders differ on ${disagreements.find((d) => d.turn === t)?.dimensions.join(", ")}`}</title>
             </g>
@@ -142,7 +144,7 @@ export function ProcessTimeline({ unit, styles }: ProcessTimelineProps) {
               <g key={`tick-${turn.id}`}>
                 <line x1={left + t * cellW + cellW / 2} x2={left + t * cellW + cellW / 2} y1={axisY} y2={axisY + 5} stroke="#57606a" />
                 <text x={left + t * cellW + cellW / 2} y={axisY + 18} textAnchor="middle" className="tick">
-                  {t + 1}
+                  {turnNumber(t)}
                 </text>
                 {((t + 1) % (tickEvery * 2) === 0 || t === 0) && turn.start !== null && (
                   <text x={left + t * cellW + cellW / 2} y={axisY + 32} textAnchor="middle" className="tick muted-tick">
