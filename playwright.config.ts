@@ -28,8 +28,8 @@ export default defineConfig({
   },
   webServer: {
     // The production build, started the way `npm start` starts it, on a fresh embedded database.
-    // A class of 100 coders is written into the fresh database first (tests/e2e/seedLargeClass.ts), then the server starts.
-    command: "node node_modules/tsx/dist/cli.mjs tests/e2e/seedLargeClass.ts && node node_modules/tsx/dist/cli.mjs server/index.ts",
+    // A class of 100 coders and a small cohort with no history are written into the fresh database first (tests/e2e/seedWorlds.ts), then the server starts.
+    command: "node node_modules/tsx/dist/cli.mjs tests/e2e/seedWorlds.ts && node node_modules/tsx/dist/cli.mjs server/index.ts",
     url: `http://127.0.0.1:${port}/signin`,
     reuseExistingServer: false,
     // The class of 100 is seeded first (~20–60 s on a busy 2-core machine).

@@ -69,6 +69,14 @@ test("in the open demo exercise a span the supervisor codes appears for the trai
   await expect(trainee.coding.page.getByTestId("reviewed-progress")).toHaveText(/^\s*2 of \d+ client turns reviewed\s*$/);
   await expect(supervisor.coding.chips("EMO·I")).toBeVisible({ timeout: 1_000 });
 
+  // The specs that follow expect the demo uncoded: each coder deletes their own code again.
+  await supervisor.coding.page.getByRole("button", { name: /^Delete COG·I/ }).click();
+  await trainee.coding.page.getByRole("button", { name: /^Delete EMO·I/ }).click();
+  await expect(supervisor.coding.rows()).toHaveCount(0);
+  await expect(trainee.coding.rows()).toHaveCount(0);
+  await expect(supervisor.coding.status).toHaveText("Saved ✓");
+  await expect(trainee.coding.status).toHaveText("Saved ✓");
+
   await supervisor.context.close();
   await trainee.context.close();
 });

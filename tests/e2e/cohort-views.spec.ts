@@ -1,11 +1,11 @@
 import { mkdirSync } from "node:fs";
 import { type Browser, type Page, expect, test } from "@playwright/test";
-import { LARGE_CLASS } from "./seedLargeClass";
+import { LARGE_CLASS } from "./seedWorlds";
 import { SignInPage } from "./pages/SignInPage";
 
 /**
  * Views sized for a class (issue 8 item 4) and one headline statistic (issue 9 item 4), on the class of 100
- * trainees with stored runs that tests/e2e/seedLargeClass.ts writes before the server starts.
+ * trainees with stored runs that tests/e2e/seedWorlds.ts writes before the server starts.
  */
 
 const SHOTS = process.env.COFLEX_SHOTS;

@@ -6,12 +6,14 @@ import type { Dimension, Polarity } from "../../lib/domain/codebook";
 import { putCode, setReviewed } from "../../lib/domain/layerDoc";
 import { readTurns } from "../../lib/domain/transcriptDoc";
 import { type TestClient, connectClient } from "../support/collabClient";
+import { PROGRESS_COHORT } from "../support/progressCohort";
 import { SignInPage } from "./pages/SignInPage";
 
 /**
- * Learning curves end to end: two keyed blind exercises on the demo transcript, coded through the
+ * Learning curves end to end: two keyed blind exercises on a copy of the demo transcript, coded through the
  * collaboration server the way a third-party client may (CONTRACTS §5), revealed over the API; the
- * server computes and stores the runs; the progress page reads them.
+ * server computes and stores the runs; the progress page reads them. In a cohort with no history of its
+ * own (tests/support/progressCohort.ts, seeded before the server starts): the demo cohort has a term of it.
  */
 
 /** Set COFLEX_SHOTS=/tmp/shots to keep screenshots for a person to look at. */
@@ -106,24 +108,23 @@ test.describe.serial("learning curves against the key", () => {
   });
 
   test("before any keyed blind exercise is revealed, the page teaches how to get a curve", async ({ browser }) => {
-    const instructor = (people.instructor = await signedIn(browser, "instructor@coflex.test"));
+    const instructor = (people.instructor = await signedIn(browser, PROGRESS_COHORT.instructor.email));
     await instructor.page.goto("/");
     const href = await instructor.page.locator('a[href^="/cohorts/"]').first().getAttribute("href");
     cohortPath = `/cohorts/${href!.split("/")[2]}/progress`;
     await instructor.page.goto(cohortPath);
     const empty = instructor.page.getByTestId("progress-empty");
     await expect(empty).toContainText("No keyed exercises yet — create a blind exercise with a key coder, then reveal it");
-    // The demo's open exercise has a key, and is not counted: open coding is not independent. (Specs that
-    // ran before this one may have added more open exercises with a key.)
-    await expect(empty).toContainText(/\d+ open exercises? with a key (is|are) not counted/);
+    // The cohort's open exercise has a key, and is not counted: open coding is not independent.
+    await expect(empty).toContainText("1 open exercise with a key is not counted");
     await expect(empty.getByRole("link", { name: "Set up a blind exercise with a key" })).toBeVisible();
     await shoot(instructor.page, "empty");
   });
 
   test("after two revealed exercises, staff see each trainee's curve, time to criterion and drift", async ({ browser, baseURL }) => {
-    const key = (people.key = await signedIn(browser, "supervisor@coflex.test"));
-    const tara = (people.tara = await signedIn(browser, "trainee1@coflex.test"));
-    const theo = (people.theo = await signedIn(browser, "trainee2@coflex.test"));
+    const key = (people.key = await signedIn(browser, PROGRESS_COHORT.key.email));
+    const tara = (people.tara = await signedIn(browser, PROGRESS_COHORT.tara.email));
+    const theo = (people.theo = await signedIn(browser, PROGRESS_COHORT.theo.email));
     const list = (await (await key.page.request.get("/api/exercises")).json()) as Array<{ transcriptId: string }>;
     const transcriptId = list[0]!.transcriptId;
 
@@ -149,7 +150,7 @@ test.describe.serial("learning curves against the key", () => {
     // These expectations were written on Cohen's κ with Landis & Koch bands; the cohort's headline is α,
     // so the page names the statistic the address asks for and says why.
     await page.goto(`${cohortPath}?stat=kappa&bands=landis-koch`);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Learning curves — Demo cohort");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Learning curves — ${PROGRESS_COHORT.name}`);
     await expect(page.getByTestId("statistic-note")).toContainText("Showing κ (Cohen / Fleiss) because this page's address asks for it; this cohort's headline is Krippendorff's α with Krippendorff bands.");
     await expect(page.getByTestId("progress-count")).toHaveText("1 of 2 trainees at criterion · ⚠ 1 drifting");
     const table = page.getByTestId("progress-table");
@@ -188,7 +189,7 @@ test.describe.serial("learning curves against the key", () => {
   test("a trainee sees only their own curve", async () => {
     const page = people.tara!.page;
     await page.goto(cohortPath);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your learning curve — Demo cohort");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Your learning curve — ${PROGRESS_COHORT.name}`);
     await expect(page.getByTestId("trainee-curves")).toHaveCount(1);
     await expect(page.getByTestId("reached")).toContainText("Reached at #2");
     await expect(page.getByText("Theo Brandt")).toHaveCount(0);

@@ -217,7 +217,8 @@ test.describe.serial("setting up: the codebook, then an exercise that uses it", 
     await expect(setup.title).toHaveValue("");
     await page.getByRole("combobox", { name: /^Transcript/ }).selectOption({ label: "Demo session — thesis avoidance (synthetic) (52 turns · Demo cohort)" });
     await expect(setup.title).toHaveValue("Demo session — thesis avoidance (synthetic) — Blind");
-    await page.getByRole("button", { name: "Select all trainees (2)" }).click();
+    // The demo cohort holds a term's class: twelve trainees.
+    await page.getByRole("button", { name: "Select all trainees (12)" }).click();
     await expect(setup.coder("Tara Nguyen")).toBeChecked();
     await expect(setup.coder("Theo Brandt")).toBeChecked();
     await expect(setup.coder("Dana Okafor")).not.toBeChecked();
