@@ -95,7 +95,7 @@ export function AgreementDashboard({ exercise, initial, unit, cohort, styles, se
         <span className="badge">{exercise.state === "coding" ? "Coding" : exercise.state === "revealed" ? "Revealed" : "Closed"}</span>
         <span className="bar-spacer" />
         <RunStatus run={run} coding={coding} />
-        <ExportMenu exerciseId={exercise.id} agreementVisible />
+        <ExportMenu exerciseId={exercise.id} />
       </header>
 
       <main className="agreement-main">

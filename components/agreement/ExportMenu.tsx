@@ -5,13 +5,12 @@ import { DIMENSIONS, dimensionLabel, codeLabel, POLARITIES } from "@/lib/domain/
 
 /**
  * "Export ▾": plain download links to GET /api/exercises/:id/export (lib/export/README.md). The server
- * decides what each file holds (only the layers the viewer may see); agreement files are offered only
- * where the viewer may see agreement, since the route would refuse them.
+ * decides what each file holds. Every format has the agreement API's visibility (a blind coder gets 404
+ * before the reveal), so callers render this menu only for a viewer who may see agreement.
  */
 
 export interface ExportMenuProps {
   exerciseId: string;
-  agreementVisible: boolean;
   /** Button look: the coding bar uses the small button. */
   compact?: boolean;
 }
@@ -22,7 +21,7 @@ const MATRIX_CHOICES: Array<{ value: string; label: string }> = [
   ...DIMENSIONS.flatMap((d) => POLARITIES.map((p) => ({ value: `${d}.${p}`, label: `${codeLabel(d, p)} present (1/0)` }))),
 ];
 
-export function ExportMenu({ exerciseId, agreementVisible, compact }: ExportMenuProps) {
+export function ExportMenu({ exerciseId, compact }: ExportMenuProps) {
   const [open, setOpen] = useState(false);
   const [variable, setVariable] = useState("pooled");
   const ref = useRef<HTMLDetailsElement>(null);
@@ -103,22 +102,18 @@ export function ExportMenu({ exerciseId, agreementVisible, compact }: ExportMenu
           </li>
         </ul>
         <p className="export-head">Agreement</p>
-        {agreementVisible ? (
-          <ul>
-            <li>
-              <a href={href("format=agreement-csv")} download data-format="agreement-csv">
-                Agreement CSV <span className="muted small">— every statistic, variable and pair</span>
-              </a>
-            </li>
-            <li>
-              <a href={href("format=agreement-json")} download data-format="agreement-json">
-                Agreement JSON <span className="muted small">— the full stored run</span>
-              </a>
-            </li>
-          </ul>
-        ) : (
-          <p className="muted small export-note">Agreement files open with the reveal.</p>
-        )}
+        <ul>
+          <li>
+            <a href={href("format=agreement-csv")} download data-format="agreement-csv">
+              Agreement CSV <span className="muted small">— every statistic, variable and pair</span>
+            </a>
+          </li>
+          <li>
+            <a href={href("format=agreement-json")} download data-format="agreement-json">
+              Agreement JSON <span className="muted small">— the full stored run</span>
+            </a>
+          </li>
+        </ul>
         <p className="muted small export-note">Files hold only the codes you may see here. Every export is recorded in the audit log.</p>
       </div>
     </details>

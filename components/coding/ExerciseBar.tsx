@@ -73,7 +73,8 @@ export function ExerciseBar({ presence, layerState, progress, refresh, onShortcu
             Agreement
           </Link>
         )}
-        <ExportMenu exerciseId={exercise.id} agreementVisible={view.seesOthers} compact />
+        {/* Exports answer like the agreement API: nothing to download for a blind coder before the reveal. */}
+        {view.seesOthers && <ExportMenu exerciseId={exercise.id} compact />}
         <button type="button" className="btn" onClick={onShortcuts} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
           ?
         </button>

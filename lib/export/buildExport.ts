@@ -22,9 +22,12 @@ import type { ExportData, ExportFile, ExportFormat } from "./types";
 
 /**
  * The export route's whole job, without Next: authorize, load, build, audit. Rights follow can() and
- * nothing else — a layer the caller may not open in the editor (layer.read) is never loaded here, so it
- * cannot leak into any format; agreement files need exercise.agreement. Every export that is handed out writes an audit row "exercise.export:<format>"
- * (a refused one a "denied" row); no content is logged.
+ * nothing else. Every format needs exercise.agreement (CONTRACTS §4: "the same visibility as the agreement
+ * API"): a blind coder before reveal gets the agreement API's own 404 for csv, json, matrix and qdpx too —
+ * one hidden answer on every channel, so nobody can tell from an export whether a run or other layers
+ * exist. Behind that, a layer the caller may not open in the editor (layer.read) is never loaded, so it
+ * cannot leak into any format. Every export that is handed out writes an audit row
+ * "exercise.export:<format>" (a refused one a "denied" row); no content is logged.
  */
 
 export interface ExportOptions {
@@ -77,12 +80,13 @@ export async function buildExport(db: Db, user: CurrentUser, exerciseId: string,
   const action = `exercise.export:${format}`;
   let file: ExportFile;
 
+  if (!can(user.subject, "exercise.agreement", { kind: "exercise", exercise: facts })) {
+    await auditExercise(db, user, exercise, action, "denied");
+    // The agreement API's own 404 (status and body): hidden data looks exactly like missing data.
+    throw new AppError("not_found", AGREEMENT_NOT_AVAILABLE);
+  }
+
   if (format === "agreement-csv" || format === "agreement-json") {
-    if (!can(user.subject, "exercise.agreement", { kind: "exercise", exercise: facts })) {
-      await auditExercise(db, user, exercise, action, "denied");
-      // The agreement API's own 404 (status and body): a hidden run looks exactly like a missing one.
-      throw new AppError("not_found", AGREEMENT_NOT_AVAILABLE);
-    }
     const run = await latestAgreementRun(db, exercise.id);
     if (!run) throw new AppError("not_found", AGREEMENT_NOT_AVAILABLE);
     const coderNames = new Map(exercise.coders.map((c) => [c.id, c.name]));

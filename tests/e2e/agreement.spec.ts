@@ -189,12 +189,19 @@ test("in a blind exercise a coder sees that agreement is hidden until the reveal
     await expect(trainee.coding.page.getByRole("heading", { level: 1 })).toHaveText("Agreement is hidden until the reveal");
     await expect(agreement.bars).toHaveCount(0);
     await shoot(trainee.coding.page, "hidden");
-    // The coding bar offers no Agreement link and no agreement files before the reveal.
+    // The coding bar offers no Agreement link and no export before the reveal.
     await trainee.coding.open(exerciseId);
     await expect(trainee.coding.page.getByRole("link", { name: "Agreement", exact: true })).toHaveCount(0);
-    await trainee.coding.page.getByText("Export ▾").click();
-    await expect(trainee.coding.page.locator(".export-panel")).toContainText("Agreement files open with the reveal.");
+    await expect(trainee.coding.page.getByText("Export ▾")).toHaveCount(0);
     await expect(trainee.coding.page.getByTestId("live-agreement")).toHaveCount(0);
+    // Over HTTP every export format answers exactly as the agreement API does: 404, the same body.
+    const hidden = await trainee.coding.page.request.get(`/api/exercises/${exerciseId}/agreement`);
+    const hiddenBody = await hidden.text();
+    expect(hidden.status()).toBe(404);
+    for (const query of ["csv", "json", "qdpx", "matrix&variable=self", "agreement-csv", "agreement-json"]) {
+      const answer = await trainee.coding.page.request.get(`/api/exercises/${exerciseId}/export?format=${query}`);
+      expect([query, answer.status(), await answer.text()]).toEqual([query, 404, hiddenBody]);
+    }
   } finally {
     // A blind exercise still coding locks the demo transcript: end it either way.
     await request.post(`/api/exercises/${exerciseId}/reveal`);

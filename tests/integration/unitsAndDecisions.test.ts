@@ -12,6 +12,8 @@ import { readTurns, type Turn } from "../../lib/domain/transcriptDoc";
 import { AppError } from "../../lib/errors";
 import { OPEN_REVEAL_MESSAGE, readAgreement, revealAs, submitAs } from "../../lib/exercise/exerciseDecisions";
 import { buildExport } from "../../lib/export/buildExport";
+import { EXPORT_FORMATS, type ExportFormat } from "../../lib/export/types";
+import { route } from "../../lib/http/route";
 import { computePrepared, prepareAgreement } from "../../server/jobs/agreementCompute";
 import { seedTestWorld, type TestWorld } from "../support/seedTestWorld";
 import { createTestDb, type TestDb } from "../support/testDb";
@@ -77,6 +79,23 @@ async function storeRun(exerciseId: string): Promise<ReturnType<typeof computePr
   const { output, rows } = computePrepared(prepared);
   await insertAgreementRun(t.db, { exerciseId, fingerprint: prepared.fingerprint, trigger: "rights", durationMs: 1, outputJson: JSON.stringify(output), rows });
   return output;
+}
+
+function exportAs(user: CurrentUser, exerciseId: string, format: ExportFormat): Promise<unknown> {
+  return buildExport(t.db, user, exerciseId, format, format === "matrix" ? { variable: "self" } : {});
+}
+
+/**
+ * What a client would receive over HTTP: the call wrapped in lib/http/route's route(), the one place both
+ * the agreement and the export route handlers turn errors into a status and a JSON body.
+ */
+async function answer(call: () => Promise<unknown>): Promise<{ status: number; body: string }> {
+  const handler = route(async () => {
+    await call();
+    return new Response("served", { status: 200 });
+  });
+  const response = await handler(new Request("http://coflex.test/api/x"), {});
+  return { status: response.status, body: response.status === 200 ? "" : await response.text() };
 }
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
@@ -185,30 +204,29 @@ describe("reveal and hidden agreement", () => {
     expect((await getExercise(t.db, id))!.state).toBe("coding");
   });
 
-  it("answers a blind coder before reveal with the same 404 on the agreement API and every agreement export, then serves all after reveal", async () => {
+  it("answers a blind coder before reveal with the same status and body on the agreement API and every export format, then serves all after reveal", async () => {
     const id = await exercise("blind");
     await writeLayer(id, world.supervisor.id, turns);
     await writeLayer(id, world.trainee.id, turns);
     await storeRun(id);
     // The run exists (the instructor, who does not code, sees it); the coder must not be able to tell.
     expect((await readAgreement(t.db, instructor, id)).runId).toBeTruthy();
-    const channels = [
-      readAgreement(t.db, trainee, id),
-      buildExport(t.db, trainee, id, "agreement-csv"),
-      buildExport(t.db, trainee, id, "agreement-json"),
-    ];
-    const errors = await Promise.all(channels.map((p) => refusal(p)));
-    for (const error of errors) {
-      expect(error.status).toBe(404);
-      expect(error.publicMessage).toBe(errors[0]!.publicMessage);
+    const hidden = await answer(() => readAgreement(t.db, trainee, id));
+    expect(hidden.status).toBe(404);
+    // Every format the export route accepts, read from its own schema: a format added later is covered.
+    expect(EXPORT_FORMATS.length).toBeGreaterThanOrEqual(6);
+    for (const format of EXPORT_FORMATS) {
+      expect({ format, ...(await answer(() => exportAs(trainee, id, format))) }).toEqual({ format, ...hidden });
     }
+    // A supervisor who codes in the exercise is a blind coder too.
+    expect(await answer(() => exportAs(supervisor, id, "csv"))).toEqual(hidden);
     // A blind exercise with no run at all answers exactly the same.
     const empty = await exercise("blind");
-    const none = await refusal(buildExport(t.db, instructor, empty, "agreement-json"));
-    expect([none.status, none.publicMessage]).toEqual([404, errors[0]!.publicMessage]);
+    expect(await answer(() => exportAs(instructor, empty, "agreement-json"))).toEqual(hidden);
 
     await revealAs(t.db, instructor, id);
-    expect((await readAgreement(t.db, trainee, id)).runId).toBeTruthy();
+    expect((await answer(() => readAgreement(t.db, trainee, id))).status).toBe(200);
+    for (const format of EXPORT_FORMATS) expect({ format, status: (await answer(() => exportAs(trainee, id, format))).status }).toEqual({ format, status: 200 });
     const csv = Buffer.from((await buildExport(t.db, trainee, id, "agreement-csv")).body).toString("utf8");
     expect(csv).toContain("unit_definition");
     expect(csv).toMatch(/Units are the \d+ client turns/);
