@@ -39,6 +39,28 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      // The two-node tier (tests/cluster): two full server processes behind HAProxy on PostgreSQL and Redis.
+      // Defined only when asked for (.ci/run sets COFLEX_CLUSTER_TIER=1 and runs it with --project=cluster),
+      // so `npm test` on a fresh machine stays the embedded suite; once asked for, a missing HAProxy,
+      // PostgreSQL or Redis fails it.
+      ...(process.env.COFLEX_CLUSTER_TIER === "1"
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: "cluster",
+                sequence: { groupOrder: 2 },
+                include: ["tests/cluster/**/*.test.ts"],
+                environment: "node",
+                pool: "forks" as const,
+                // One cluster at a time: two Next processes and a balancer per file.
+                maxWorkers: 1,
+                testTimeout: 90_000,
+                hookTimeout: 300_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

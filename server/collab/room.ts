@@ -70,7 +70,14 @@ export class CollabRoom {
     readonly room: Room,
     private readonly deps: RoomDeps,
   ) {
-    this.writes = new RoomWriteQueue((updates) => deps.store.append(name, updates), {
+    this.writes = new RoomWriteQueue(async (updates) => {
+      await deps.store.append(name, updates);
+      // Other nodes hear an update only once it is committed. A node holding a relayed update that was never
+      // committed (its node was killed first) would tell the sender, reconnecting to it, that it already has
+      // it, so the client would never upload it again and every later edit built on it would stay pending
+      // in the log: acknowledged edits lost (the cluster tier's kill test found exactly this).
+      for (const update of updates) deps.relay?.publish(name, "update", update);
+    }, {
       committed: (rows) => this.committed(rows),
       failed: (error) => {
         if (error instanceof RoomGoneError) {
@@ -300,14 +307,13 @@ export class CollabRoom {
       for (const conn of this.connections) conn.send(relayedFrame);
       return;
     }
-    this.deps.relay?.publish(this.name, "update", update);
     if (this.capture && origin === this.capture.conn) this.capture.emitted.push(update);
     // Not from a socket: a server-side change (none today) is persisted like any other.
     else {
       this.countQueued([update]);
       this.writes.push({ updates: [update], target: null, seq: 0 });
     }
-    // Fan-out does not wait for the database; only the sender's "saved" does.
+    // Fan-out to this node's sockets does not wait for the database; the sender's "saved" and the relay to other nodes do.
     const frame = updateFrame(update);
     for (const conn of this.connections) if (conn !== origin) conn.send(frame);
   };

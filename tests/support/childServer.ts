@@ -16,15 +16,26 @@ export interface ChildServer {
   kill(): Promise<void>;
 }
 
+export interface ChildServerOptions {
+  /**
+   * "collab-only" (default): migrations, DB, collab, no Next. "full": the product as `npm start` runs it
+   * (Next in production mode on the existing `.next` build, plus collab) — the cluster tier needs the API.
+   */
+  mode?: "collab-only" | "full";
+  timeoutMs?: number;
+}
+
 /**
- * Starts the real server process in collaboration-only mode (`server/index.ts --collab-only`: migrations,
- * DB, collab, no Next) on a free port and resolves once it printed {"event":"listening"}. Node runs the
- * server directly (`node --import tsx`), so a SIGKILL hits the server itself and not a wrapper.
+ * Starts the real server process (`server/index.ts`) on a free port (or env.PORT) and resolves once it
+ * printed {"event":"listening"}. Node runs the server directly (`node --import tsx`), so a SIGKILL hits the
+ * server itself and not a wrapper.
  */
-export async function startChildServer(env: Record<string, string>, timeoutMs = 90_000): Promise<ChildServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts", "--collab-only"], {
+export async function startChildServer(env: Record<string, string>, options: ChildServerOptions = {}): Promise<ChildServer> {
+  const { mode = "collab-only", timeoutMs = 90_000 } = options;
+  const args = ["--import", "tsx", "server/index.ts", ...(mode === "collab-only" ? ["--collab-only"] : [])];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", COFLEX_LOG_LEVEL: "warn", ...env },
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", COFLEX_LOG_LEVEL: "warn", ...(mode === "full" ? { NODE_ENV: "production" } : {}), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import * as decoding from "lib0/decoding";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
@@ -14,6 +15,8 @@ export interface SocketRecord {
   acks: number;
   /** Milliseconds (performance.now) at which each write frame was sent, by its 1-based index. */
   sentAt: number[];
+  /** Which node served this socket, from the X-Coflex-Node header the cluster tier's balancer adds; else null. */
+  servedBy: string | null;
 }
 
 export interface TestClient {
@@ -56,7 +59,12 @@ export function connectClient(url: string, room: string, cookie: string | null, 
   class CookieWebSocket extends WebSocket {
     constructor(address: string | URL, protocols?: string | string[]) {
       super(address, protocols, { headers });
-      current = newRecord();
+      const record = newRecord();
+      current = record;
+      this.on("upgrade", (res: IncomingMessage) => {
+        const node = res.headers["x-coflex-node"];
+        record.servedBy = typeof node === "string" ? node : null;
+      });
     }
 
     override send(data: unknown, ...rest: unknown[]): void {
@@ -112,7 +120,7 @@ export function connectClient(url: string, room: string, cookie: string | null, 
 }
 
 function newRecord(): SocketRecord {
-  return { writesSent: 0, saved: 0, acks: 0, sentAt: [] };
+  return { writesSent: 0, saved: 0, acks: 0, sentAt: [], servedBy: null };
 }
 
 export interface RawSocket {
