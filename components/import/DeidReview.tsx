@@ -156,7 +156,7 @@ export function DeidReview({ candidates, groups, decisions, labels, extraNames, 
       <div className="import-add-names">
         <AddNameForm
           label="The client’s name"
-          hint="If the client is named in the text, every mention becomes [CLIENT]."
+          hint="The client speaker’s name, its parts and common short forms are found already. Add any other name the client goes by."
           button="Replace with [CLIENT]"
           disabled={disabled}
           onAdd={(name) => onAddName(name, true)}

@@ -57,7 +57,11 @@ export function ImportWizard({ cohorts }: { cohorts: readonly CohortOption[] }) 
 
   useEffect(() => {
     if (focusReview && preview) {
-      reviewHeading.current?.focus();
+      // The review opens below the source form: bring its heading to the top and put focus there, so a
+      // keyboard or screen-reader user lands on the results and a mouse user sees them without scrolling.
+      const heading = reviewHeading.current;
+      heading?.scrollIntoView({ block: "start" });
+      heading?.focus({ preventScroll: true });
       setFocusReview(false);
     }
   }, [focusReview, preview]);

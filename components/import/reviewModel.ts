@@ -8,6 +8,7 @@ import type { IdentifierKind, PreviewCandidate, PreviewSpeaker, ReplacementInput
 export const KIND_LABELS: Readonly<Record<IdentifierKind, string>> = {
   person: "Name",
   place: "Place",
+  org: "Organisation",
   date: "Date",
   phone: "Phone number",
   email: "Email address",
@@ -18,6 +19,7 @@ export const KIND_LABELS: Readonly<Record<IdentifierKind, string>> = {
 const KIND_PLURALS: Readonly<Record<IdentifierKind, [string, string]>> = {
   person: ["name", "names"],
   place: ["place", "places"],
+  org: ["organisation", "organisations"],
   date: ["date", "dates"],
   phone: ["phone number", "phone numbers"],
   email: ["email address", "email addresses"],
@@ -25,7 +27,7 @@ const KIND_PLURALS: Readonly<Record<IdentifierKind, [string, string]>> = {
   id_number: ["ID number", "ID numbers"],
 };
 
-const KIND_ORDER: readonly IdentifierKind[] = ["person", "place", "date", "phone", "email", "url", "id_number"];
+const KIND_ORDER: readonly IdentifierKind[] = ["person", "place", "org", "date", "phone", "email", "url", "id_number"];
 
 export const ROLE_LABELS: Readonly<Record<SpeakerRole, string>> = { therapist: "Therapist", client: "Client", other: "Other" };
 
@@ -44,7 +46,7 @@ export interface CandidateGroup {
   candidates: PreviewCandidate[];
 }
 
-/** Candidates that would get the same pseudonym, together: the client first, then people, places, the rest. */
+/** Candidates that would get the same pseudonym, together: the client and the therapist first, then people, places, organisations, the rest. */
 export function groupCandidates(candidates: readonly PreviewCandidate[]): CandidateGroup[] {
   const groups = new Map<string, CandidateGroup>();
   for (const c of candidates) {
@@ -53,7 +55,7 @@ export function groupCandidates(candidates: readonly PreviewCandidate[]): Candid
     group.candidates.push(c);
     groups.set(c.proposal, group);
   }
-  const rank = (g: CandidateGroup) => (g.proposal === "[CLIENT]" ? -1 : KIND_ORDER.indexOf(g.kind));
+  const rank = (g: CandidateGroup) => (g.proposal === "[CLIENT]" ? -2 : g.proposal === "[THERAPIST]" ? -1 : KIND_ORDER.indexOf(g.kind));
   return [...groups.values()].sort((a, b) => rank(a) - rank(b));
 }
 

@@ -4,7 +4,7 @@
  */
 export type SpeakerRole = "therapist" | "client" | "other";
 
-export type IdentifierKind = "email" | "phone" | "url" | "date" | "id_number" | "person" | "place";
+export type IdentifierKind = "email" | "phone" | "url" | "date" | "id_number" | "person" | "place" | "org";
 
 export interface PreviewTurn {
   index: number;

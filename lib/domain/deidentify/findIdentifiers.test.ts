@@ -100,13 +100,54 @@ describe("finding identifiers", () => {
     ]);
   });
 
-  it("treats speaker names as names: the client speaker's as [CLIENT], others as people; role labels are not names", () => {
+  it("treats speaker names as names: the client speaker's as [CLIENT], the therapist's as [THERAPIST], others as people; role labels are not names", () => {
     const turns = [
       { speaker: "Dana", role: "client" as const, text: "I'm tired." },
-      { speaker: "Sam", role: "therapist" as const, text: "Dana, what would Sam say? Ask the Therapist." },
+      { speaker: "Sam", role: "therapist" as const, text: "Dana, what would Sam say? Ask the Therapist, or Priya." },
+      { speaker: "Priya", role: "other" as const, text: "Hello." },
     ];
-    expect(pick(findIdentifiers(turns))).toEqual([[1, "Dana", "[CLIENT]"], [1, "Sam", "[PERSON-1]"]]);
-    expect(pick(findIdentifiers(turns, { useSpeakerNames: false }))).toEqual([[1, "Sam", "[PERSON-1]"]]);
+    expect(pick(findIdentifiers(turns))).toEqual([[1, "Dana", "[CLIENT]"], [1, "Sam", "[THERAPIST]"], [1, "Priya", "[PERSON-1]"]]);
+    expect(pick(findIdentifiers(turns, { useSpeakerNames: false }))).toEqual([[1, "Sam", "[PERSON-1]"], [1, "Priya", "[PERSON-2]"]]);
+  });
+
+  it("gives the client speaker's short forms, titles, initial and possessive [CLIENT] without anyone typing them", () => {
+    const turns = [
+      { speaker: "Katherine Brandt", role: "client" as const, text: "Kate is what friends say; at work I'm Ms. Brandt or Katie B. and my mum's Kathy." },
+      { speaker: "Therapist", role: "therapist" as const, text: "So Katherine's names change with the room." },
+    ];
+    expect(pick(findIdentifiers(turns))).toEqual([
+      [0, "Kate", "[CLIENT]"], [0, "Ms. Brandt", "[CLIENT]"], [0, "Katie B.", "[CLIENT]"], [0, "Kathy", "[CLIENT]"],
+      [1, "Katherine", "[CLIENT]"],
+    ]);
+  });
+
+  it("finds the therapist's name with a title or a short form, and a short form that is a word only away from a sentence start", () => {
+    const turns = [
+      { speaker: "Dr. Robert Lang", role: "therapist" as const, text: "Rob the bank? No." },
+      { speaker: "Jonas Weber", role: "client" as const, text: "Not really, Rob. Dr. Lang says Jonas W. is fine. Mr Weber, my dad, disagrees." },
+    ];
+    expect(pick(findIdentifiers(turns))).toEqual([
+      [1, "Rob", "[THERAPIST]"], [1, "Dr. Lang", "[THERAPIST]"], [1, "Jonas W.", "[CLIENT]"], [1, "Mr Weber", "[CLIENT]"],
+    ]);
+  });
+
+  it("takes employers and companies for organisations: legal forms, organisation words, employment cues, a lower-case employer", () => {
+    expect(found("I've worked at Siemens for years; Acme GmbH and Northwind Inc. closed; my job at Vantor Systems; the university hospital is big.")).toEqual([
+      ["org", "Siemens", "[ORG-1]"],
+      ["org", "Acme GmbH", "[ORG-2]"],
+      ["org", "Northwind Inc", "[ORG-3]"],
+      ["org", "Vantor Systems", "[ORG-4]"],
+    ]);
+    expect(found("She works for Deutsche Bahn. He works at the university hospital, I work at the hospital.")).toEqual([
+      ["org", "Deutsche Bahn", "[ORG-1]"],
+      ["org", "university hospital", "[ORG-2]"],
+    ]);
+    // Not employers: a person one works with, a place one works in, a holiday.
+    expect(found("I work with Dana in Leeds, and I worked at Easter.")).toEqual([["person", "Dana", "[PERSON-1]"], ["place", "Leeds", "[PLACE-1]"]]);
+  });
+
+  it("takes a stop word that is also a given name for a name right after a relationship word, not elsewhere", () => {
+    expect(found("My friend Will says so. Will you? I may go in May.")).toEqual([["person", "Will", "[PERSON-1]"]]);
   });
 
   it("returns candidates in turn and text order with stable ids and offsets that point at the text", () => {

@@ -1,5 +1,20 @@
 import type { IdentifierKind } from "./types";
-import { FROM_PERSON, MOTION, NOT_NAMES, PERSON_AFTER, PERSON_BEFORE, PLACE_BEFORE, PLACE_PARTS, TITLES } from "./wordLists";
+import {
+  EMPLOYER_BEFORE,
+  EMPLOYER_VERBS,
+  FROM_PERSON,
+  MOTION,
+  NAME_LIKE_WORDS,
+  NOT_NAMES,
+  ORG_PARTS,
+  ORG_SUFFIX,
+  PERSON_AFTER,
+  PERSON_BEFORE,
+  PLACE_BEFORE,
+  PLACE_PARTS,
+  RELATION_BEFORE,
+  TITLES,
+} from "./wordLists";
 
 interface Token {
   start: number;
@@ -21,6 +36,7 @@ export interface NameGroup {
   weak: boolean;
   placeVotes: number;
   personVotes: number;
+  orgVotes: number;
 }
 
 const TOKEN = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*(?:-[\p{L}\p{M}]+)*/gu;
@@ -84,7 +100,9 @@ export function findNameGroups(text: string, known: ReadonlySet<string>): NameGr
       titled = true;
       continue;
     }
-    if (NOT_NAMES.has(token.lower) && !known.has(token.lower)) {
+    // "my friend Will": a stop word that is also a given name, right after a relationship word, mid-sentence.
+    const relationName = NAME_LIKE_WORDS.has(token.lower) && RELATION_BEFORE.has(tokens[i - 1]?.lower ?? "") && !atSentenceStart(text, token, tokens[i - 1]);
+    if (NOT_NAMES.has(token.lower) && !known.has(token.lower) && !relationName) {
       titled = false;
       continue;
     }
@@ -98,6 +116,10 @@ export function findNameGroups(text: string, known: ReadonlySet<string>): NameGr
       if (NOT_NAMES.has(next.lower) && !PLACE_PARTS.has(next.lower) && !known.has(next.lower)) break;
       j++;
     }
+    // A legal form after the run ("Acme GmbH", "Northwind Inc") belongs to it, whatever its capitals.
+    const suffix = tokens[j + 1];
+    const hasSuffix = suffix !== undefined && ORG_SUFFIX.test(suffix.base) && text.slice(tokens[j]?.end ?? 0, suffix.start) === " ";
+    if (hasSuffix) j++;
     const members = tokens.slice(i, j + 1);
     const first = members[0];
     const last = members[members.length - 1];
@@ -110,6 +132,14 @@ export function findNameGroups(text: string, known: ReadonlySet<string>): NameGr
     const key = normalizeName(text.slice(first.start, last.end));
     let place = 0;
     let person = 0.5;
+    let org = 0;
+    // Organisations: a legal form or an organisation word in the name, or an employment cue before it
+    // ("worked at Siemens", "fired from Kaufland", "joined Northwind"). The cue outweighs "at" for places.
+    if (hasSuffix) org += 6;
+    if (tokenKeys.some((k) => ORG_PARTS.has(k))) org += 3;
+    const cueVerbs = EMPLOYER_BEFORE[previous];
+    if ((cueVerbs && before.slice(0, -1).some((w) => cueVerbs.has(w))) || EMPLOYER_VERBS.has(previous)) org += 5;
+    if (relationName) person += 3;
     if (tokenKeys.some((k) => PLACE_PARTS.has(k))) place += 3;
     // "in Hackney" outweighs "Hackney called"; "in Dana's car" is about Dana.
     if (PLACE_BEFORE.has(previous) && !last.possessive) place += 3;
@@ -128,24 +158,25 @@ export function findNameGroups(text: string, known: ReadonlySet<string>): NameGr
     const andName = nextWord === "and" && tokens[j + 2] !== undefined && isCapitalised(tokens[j + 2] as Token);
     if (PERSON_AFTER.has(nextWord) && (nextWord !== "and" || andName)) person += 2;
     const startOfSentence = atSentenceStart(text, first, tokens[i - 1]);
-    const clue = titled || members.length > 1 || last.possessive || (PERSON_AFTER.has(nextWord) && (nextWord !== "and" || andName)) || known.has(key);
-    groups.push({ start: first.start, end: last.end, key, tokenKeys, weak: startOfSentence && !clue, placeVotes: place, personVotes: person });
+    const clue = titled || hasSuffix || members.length > 1 || last.possessive || (PERSON_AFTER.has(nextWord) && (nextWord !== "and" || andName)) || known.has(key);
+    groups.push({ start: first.start, end: last.end, key, tokenKeys, weak: startOfSentence && !clue, placeVotes: place, personVotes: person, orgVotes: org });
     titled = false;
     i = j;
   }
   return groups;
 }
 
-/** Person or place for each name key, by the votes of all its occurrences in the transcript. */
+/** Person, place or organisation for each name key, by the votes of all its occurrences in the transcript. */
 export function decideNameKinds(groups: readonly NameGroup[]): Map<string, IdentifierKind> {
-  const totals = new Map<string, { place: number; person: number }>();
+  const totals = new Map<string, { place: number; person: number; org: number }>();
   for (const group of groups) {
-    const total = totals.get(group.key) ?? { place: 0, person: 0 };
+    const total = totals.get(group.key) ?? { place: 0, person: 0, org: 0 };
     total.place += group.placeVotes;
     total.person += group.personVotes;
+    total.org += group.orgVotes;
     totals.set(group.key, total);
   }
   const kinds = new Map<string, IdentifierKind>();
-  for (const [key, total] of totals) kinds.set(key, total.place > total.person ? "place" : "person");
+  for (const [key, total] of totals) kinds.set(key, total.org > total.place && total.org > total.person ? "org" : total.place > total.person ? "place" : "person");
   return kinds;
 }

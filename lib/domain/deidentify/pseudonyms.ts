@@ -1,7 +1,9 @@
 import { normalizeName } from "./names";
 import type { IdentifierKind } from "./types";
 
-const FIXED: Readonly<Record<Exclude<IdentifierKind, "person" | "place">, string>> = {
+export type NamedKind = "person" | "place" | "org";
+
+const FIXED: Readonly<Record<Exclude<IdentifierKind, NamedKind>, string>> = {
   email: "[EMAIL]",
   phone: "[PHONE]",
   url: "[URL]",
@@ -9,25 +11,34 @@ const FIXED: Readonly<Record<Exclude<IdentifierKind, "person" | "place">, string
   id_number: "[ID]",
 };
 
+const PREFIX: Readonly<Record<NamedKind, string>> = { person: "PERSON", place: "PLACE", org: "ORG" };
+const NAMED_KINDS: readonly NamedKind[] = ["person", "place", "org"];
+
 export interface NamedSpan {
-  kind: "person" | "place";
+  kind: NamedKind;
   text: string;
+}
+
+/** The words of the client's and the therapist's names (lower case), from nameForms. */
+export interface RoleParts {
+  client: ReadonlySet<string>;
+  therapist: ReadonlySet<string>;
 }
 
 /**
  * Consistent pseudonyms for names, numbered in order of first appearance: the client's names → [CLIENT],
- * other people → [PERSON-1], [PERSON-2] …, places → [PLACE-1] …. The same name gets the same pseudonym
- * everywhere, and a lone first or last name shares the pseudonym of the one full name it belongs to
- * ("Sarah" after "Sarah Whitfield").
+ * the therapist's → [THERAPIST], other people → [PERSON-1] …, places → [PLACE-1] …, organisations →
+ * [ORG-1] …. The same name gets the same pseudonym everywhere, and a lone first or last name shares the
+ * pseudonym of the one full name it belongs to ("Sarah" after "Sarah Whitfield").
  */
-export function namePseudonyms(spans: readonly NamedSpan[], clientParts: ReadonlySet<string>): (text: string, kind: "person" | "place") => string {
-  const keysByKind: Record<"person" | "place", string[]> = { person: [], place: [] };
+export function namePseudonyms(spans: readonly NamedSpan[], roles: RoleParts): (text: string, kind: NamedKind) => string {
+  const keysByKind: Record<NamedKind, string[]> = { person: [], place: [], org: [] };
   for (const span of spans) {
     const key = normalizeName(span.text);
     if (!keysByKind[span.kind].includes(key)) keysByKind[span.kind].push(key);
   }
   const canonical = new Map<string, string>();
-  for (const kind of ["person", "place"] as const) {
+  for (const kind of NAMED_KINDS) {
     const keys = keysByKind[kind];
     for (const key of keys) {
       if (key.includes(" ")) continue;
@@ -36,23 +47,25 @@ export function namePseudonyms(spans: readonly NamedSpan[], clientParts: Readonl
     }
   }
   const numbers = new Map<string, number>();
-  const counters = { person: 0, place: 0 };
-  const resolve = (key: string, kind: "person" | "place"): string => canonical.get(`${kind}:${key}`) ?? key;
-  const isClient = (key: string): boolean => clientParts.has(key) || key.split(" ").some((part) => clientParts.has(part));
+  const counters: Record<NamedKind, number> = { person: 0, place: 0, org: 0 };
+  const resolve = (key: string, kind: NamedKind): string => canonical.get(`${kind}:${key}`) ?? key;
+  const belongs = (parts: ReadonlySet<string>, key: string): boolean => parts.has(key) || key.split(" ").some((part) => parts.has(part));
+  const role = (key: string): "[CLIENT]" | "[THERAPIST]" | null => (belongs(roles.client, key) ? "[CLIENT]" : belongs(roles.therapist, key) ? "[THERAPIST]" : null);
   for (const span of spans) {
     const key = normalizeName(span.text);
-    if (span.kind === "person" && isClient(key)) continue;
+    if (span.kind === "person" && role(key)) continue;
     const id = `${span.kind}:${resolve(key, span.kind)}`;
     if (!numbers.has(id)) numbers.set(id, ++counters[span.kind]);
   }
   return (text, kind) => {
     const key = normalizeName(text);
-    if (kind === "person" && isClient(key)) return "[CLIENT]";
+    const fixed = kind === "person" ? role(key) : null;
+    if (fixed) return fixed;
     const number = numbers.get(`${kind}:${resolve(key, kind)}`);
-    return `[${kind === "person" ? "PERSON" : "PLACE"}-${number ?? 0}]`;
+    return `[${PREFIX[kind]}-${number ?? 0}]`;
   };
 }
 
-export function fixedPseudonym(kind: Exclude<IdentifierKind, "person" | "place">): string {
+export function fixedPseudonym(kind: Exclude<IdentifierKind, NamedKind>): string {
   return FIXED[kind];
 }

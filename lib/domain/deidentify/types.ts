@@ -1,6 +1,6 @@
 import type { SpeakerRole } from "../transcriptDoc";
 
-export type IdentifierKind = "email" | "phone" | "url" | "date" | "id_number" | "person" | "place";
+export type IdentifierKind = "email" | "phone" | "url" | "date" | "id_number" | "person" | "place" | "org";
 
 export const STRUCTURED_KINDS: readonly IdentifierKind[] = ["email", "phone", "url", "date", "id_number"];
 
@@ -13,7 +13,7 @@ export interface IdentifierCandidate {
   turnIndex: number;
   start: number;
   end: number;
-  /** The consistent pseudonym: [CLIENT], [PERSON-n], [PLACE-n], [DATE], [EMAIL], [PHONE], [URL], [ID]. */
+  /** The consistent pseudonym: [CLIENT], [THERAPIST], [PERSON-n], [PLACE-n], [ORG-n], [DATE], [EMAIL], [PHONE], [URL], [ID]. */
   proposal: string;
 }
 
@@ -29,9 +29,11 @@ export interface FindIdentifiersOptions {
   extraNames?: readonly string[];
   /** The client's own names (as the reviewer marked them): flagged and proposed as [CLIENT]. */
   clientNames?: readonly string[];
+  /** The therapist's own names: flagged and proposed as [THERAPIST] (with short forms and "Dr. X"). */
+  therapistNames?: readonly string[];
   /**
    * Speaker labels that are names (not "Therapist"/"C") count as names too: a client-role speaker's label
-   * as the client's name, the others as people. Default true.
+   * as the client's name, a therapist-role speaker's as the therapist's, the others as people. Default true.
    */
   useSpeakerNames?: boolean;
 }

@@ -22,6 +22,7 @@ export const NOT_NAMES = words(`
   let let's tell think imagine notice try see look listen say said ask take give go come get make keep stay feel do does did
   is are was were be been being am have has had will would shall should can could may might must
   monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+  mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends
   january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
   spring summer autumn fall winter weekend weekday morning afternoon evening night
   mum mom mummy mommy dad daddy mother father parents parent sister brother son daughter husband wife partner boyfriend girlfriend
@@ -81,3 +82,48 @@ export const MOTION = words(`
 
 /** Things that come from a person rather than a place ("a text from Dana"). */
 export const FROM_PERSON = words(`text message call email letter note present gift card visit help advice hug voicemail`);
+
+/**
+ * Legal-form suffixes: a capitalised run followed by one of these is a company ("Acme GmbH", "Northwind
+ * Inc"). Matched with their usual casing, since "co" or "sa" in lower case are ordinary words.
+ */
+export const ORG_SUFFIX = /^(?:GmbH|AG|SE|KG|UG|Ltd|Limited|Inc|LLC|LLP|plc|PLC|Corp|Co|SA|NV|BV|Pty)$/;
+
+/**
+ * Words that make a capitalised run an organisation when they are part of it ("Deutsche Bahn", "Vantor
+ * Systems", "Halvorsen Partners"). Institutions that are also places (hospital, school, church) stay in
+ * PLACE_PARTS: they are places unless an employment cue says they are somebody's employer.
+ */
+export const ORG_PARTS = words(`
+  bank bahn telekom post versicherung insurance group gruppe holdings holding technologies technology consulting consultants
+  solutions systems partners associates motors airlines airways pharma pharmaceuticals labs laboratories software media energy
+  foods logistics industries deutsche stadtwerke gmbh ltd inc llc plc corp corporation
+`);
+
+/**
+ * Employment cues, by the preposition that follows them: "works at X", "employed by X", "fired from X",
+ * "an interview with X" make X an employer. "with" counts only after interview-like words, so "I work
+ * with Dana" keeps Dana a person.
+ */
+export const EMPLOYER_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = {
+  at: words(`work works worked working job jobs employed intern internship placement apprenticeship shift shifts manager boss colleague colleagues employee staff interview interviewing contract`),
+  for: words(`work works worked working`),
+  with: words(`interview interviewing internship placement contract apprenticeship`),
+  by: words(`employed hired fired`),
+  from: words(`fired retired resigned off`),
+};
+
+/** Verbs that take an employer straight after them ("joined Siemens", "quit Bosch"). */
+export const EMPLOYER_VERBS = words(`joined quit`);
+
+/**
+ * Words the stop list keeps out (modals, months, virtues) that are also given names. After a relationship
+ * word and away from a sentence start they are names ("my friend Will", "my sister May").
+ */
+export const NAME_LIKE_WORDS = words(`will may mark hope joy faith grace april june august rose dawn`);
+
+/** Relationship words right before a name ("my friend Will"), the strongest person clue in PERSON_BEFORE. */
+export const RELATION_BEFORE = words(`
+  sister brother mum mom dad mother father son daughter husband wife partner boyfriend girlfriend fiance fiancé fiancee
+  friend mate boss manager colleague coworker co-worker neighbour neighbor cousin aunt uncle niece nephew
+`);

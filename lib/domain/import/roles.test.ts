@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applySpeakerRoles, roleForSpeaker, speakersOf } from "./roles";
+import { applySpeakerRoles, inferClientSpeaker, roleForSpeaker, speakersOf } from "./roles";
 import type { ParsedTurn } from "./types";
 
 describe("speaker roles", () => {
@@ -25,5 +25,19 @@ describe("speaker roles", () => {
     expect(applySpeakerRoles(turns, new Map([["Sam", "client" as const]])).map((t) => t.role)).toEqual(["other", "client", "other"]);
     const inherited = [{ speaker: "constructor", role: "other" as const, start: null, end: null, text: "x" }];
     expect(applySpeakerRoles(inherited, {}).map((t) => t.role)).toEqual(["other"]);
+  });
+
+  it("takes the one named speaker beside the therapist for the client, or the one the therapist addresses by first name", () => {
+    const turn = (speaker: string, role: ParsedTurn["role"], text: string): ParsedTurn => ({ speaker, role, start: null, end: null, text });
+    const roles = (turns: ParsedTurn[]) => inferClientSpeaker(turns).map((t) => `${t.speaker}/${t.role}`);
+    expect(roles([turn("Therapist", "therapist", "Hello."), turn("Jonas Weber", "other", "Hi."), turn("Therapist", "therapist", "So.")])).toEqual([
+      "Therapist/therapist", "Jonas Weber/client", "Therapist/therapist",
+    ]);
+    const three = [turn("Dr. Levi", "therapist", "Welcome, both. Jonas, where shall we start?"), turn("Jonas Weber", "other", "Me."), turn("Anke Weber", "other", "Him.")];
+    expect(roles(three)).toEqual(["Dr. Levi/therapist", "Jonas Weber/client", "Anke Weber/other"]);
+    // Left open: no therapist, both addressed, or a client already marked.
+    expect(roles([turn("Dana", "other", "Hi Sam."), turn("Sam", "other", "Hi.")])).toEqual(["Dana/other", "Sam/other"]);
+    expect(roles([turn("T", "therapist", "Jonas, Anke, welcome."), turn("Jonas", "other", "Hi."), turn("Anke", "other", "Hi.")])).toEqual(["T/therapist", "Jonas/other", "Anke/other"]);
+    expect(roles([turn("T", "therapist", "Hi."), turn("C", "client", "Hi."), turn("Nurse Ada", "other", "Hi.")])).toEqual(["T/therapist", "C/client", "Nurse Ada/other"]);
   });
 });

@@ -57,3 +57,27 @@ export function applySpeakerRoles(
     roles instanceof Map ? roles.get(speaker) : Object.prototype.hasOwnProperty.call(roles, speaker) ? (roles as Record<string, SpeakerRole>)[speaker] : undefined;
   return turns.map((turn) => ({ ...turn, role: lookup(turn.speaker) ?? turn.role }));
 }
+
+/**
+ * The client, where the transcript makes it plain but the labels do not: a therapist speaker and the
+ * people with them. With exactly one other speaker beside the therapist(s), that speaker is the client
+ * ("Therapist" and "Jonas Weber"). With several, the one the therapist addresses by first name ("Jonas,
+ * what…", "…, Jonas?") is, when exactly one is. Nothing changes when a client is already marked, when no
+ * therapist is, or when the text leaves it open: the import preview still lets a person choose.
+ */
+export function inferClientSpeaker(turns: readonly ParsedTurn[]): ParsedTurn[] {
+  if (turns.some((t) => t.role === "client") || !turns.some((t) => t.role === "therapist")) return [...turns];
+  const others = [...new Set(turns.filter((t) => t.role === "other").map((t) => t.speaker))];
+  let client: string | undefined = others.length === 1 ? others[0] : undefined;
+  if (others.length > 1) {
+    const therapistText = turns.filter((t) => t.role === "therapist").map((t) => t.text).join("\n");
+    const addressed = others.filter((speaker) => {
+      const first = speaker.trim().split(/\s+/)[0] ?? "";
+      if (first.length < 2 || isRoleLabel(speaker)) return false;
+      const name = first.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      return new RegExp(`(?:^|[.!?]\\s+)${name},|,\\s*${name}[,.?!]`, "mu").test(therapistText);
+    });
+    if (addressed.length === 1) client = addressed[0];
+  }
+  return client === undefined ? [...turns] : turns.map((t) => (t.speaker === client ? { ...t, role: "client" } : t));
+}

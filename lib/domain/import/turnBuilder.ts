@@ -1,5 +1,5 @@
 import { formatCount, type ImportLimits } from "./limits";
-import { roleForSpeaker } from "./roles";
+import { inferClientSpeaker, roleForSpeaker } from "./roles";
 import type { ParsedTurn } from "./types";
 
 export interface CuePiece {
@@ -71,9 +71,12 @@ export class TurnBuilder {
     return this.checkLength(last);
   }
 
-  /** The turns with any text, in order. Turns emptied by stripped markup are dropped; they held no words. */
+  /**
+   * The turns with any text, in order. Turns emptied by stripped markup are dropped; they held no words.
+   * A named speaker beside the therapist is taken for the client where the transcript makes it plain.
+   */
   finish(): ParsedTurn[] {
-    return this.turns.filter((turn) => turn.text.length > 0);
+    return inferClientSpeaker(this.turns.filter((turn) => turn.text.length > 0));
   }
 
   private checkLength(turn: ParsedTurn): string | null {
