@@ -7,6 +7,8 @@ import { demoIds, signedInContext } from "./pages/tour";
 const SHOTS = process.env.COFLEX_SHOTS;
 
 test("offline, a new code is kept on this device and nothing says Saved until the server has it", async ({ browser }) => {
+  // Offline, back online and a reconnect with backoff, then the clean-up: more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   const { context, page } = await signedInContext(browser, "supervisor");
   const connectivity = await Connectivity.control(context);
   const ids = await demoIds(page);
