@@ -9,7 +9,7 @@ import { seedDemo } from "../lib/db/seed";
 import { env, setResolvedEnv } from "../lib/env";
 import { createLogger } from "../lib/log";
 import { type CollabLimits, createCollabServer, createRedisRelay, createRightsRelay, startLiveAgreement } from "./collab";
-import { startAgreementScheduler } from "./jobs/agreementScheduler";
+import { startAgreementScheduler, storedRunOf } from "./jobs/agreementScheduler";
 import { originAllowed } from "../lib/http/origin";
 import { loadOrCreateSecret } from "./secret";
 
@@ -43,9 +43,12 @@ async function main(): Promise<void> {
   const liveRelay = e.REDIS_URL ? await createRedisRelay(e.REDIS_URL, createLogger("redis")) : null;
   const { live, watch, close: closeLive } = startLiveAgreement({ db: handle.db, relay: liveRelay, logger: createLogger("live-agreement") });
   const collab = createCollabServer({ db: handle.db, secret, allowedOrigin: (origin, host) => originAllowed(origin, host), logger: createLogger("collab"), relay, watch, limits: quotaLimits(e) });
-  const agreement = startAgreementScheduler({ db: handle.db, logger: createLogger("agreement") });
+  // Stored runs are computed from the live agreement's replicas (no re-read of every log per run), and
+  // what is stored goes straight back to it (no read of the run either).
+  const agreement = startAgreementScheduler({ db: handle.db, logger: createLogger("agreement"), inputs: (exerciseId, coderIds) => live.runInputs(exerciseId, coderIds) });
   agreement.onRun((event) => {
-    if (event.outcome === "stored" || event.outcome === "unchanged") void live.runStored(event.exerciseId);
+    if (event.outcome === "stored") void live.runStored(event.exerciseId, { stored: storedRunOf(event) });
+    else if (event.outcome === "unchanged") void live.runStored(event.exerciseId, { current: event.fingerprint, computedAt: event.computedAt });
   });
 
   // Submits, reveals and membership changes re-authorize open sockets at once (lib/collab/rightsBus).

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -53,7 +53,8 @@ export async function startProductServer(options: StartOptions): Promise<Product
     HOST: "127.0.0.1",
     COFLEX_DATA_DIR: dataDir,
     COFLEX_DEMO: "1",
-    COFLEX_LOG_LEVEL: "warn",
+    // BENCH_SERVER_LOG=<file>: the server's info log (run timings, slow statements) goes there, to see where time went.
+    COFLEX_LOG_LEVEL: process.env.BENCH_SERVER_LOG ? "info" : "warn",
     NEXTAUTH_SECRET: "coflex-bench-secret-0123456789abcdef",
     NEXTAUTH_URL: `http://127.0.0.1:${options.port}`,
   };
@@ -61,6 +62,11 @@ export async function startProductServer(options: StartOptions): Promise<Product
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
+  if (process.env.BENCH_SERVER_LOG) {
+    const log = createWriteStream(process.env.BENCH_SERVER_LOG, { flags: "a" });
+    child.stdout?.on("data", (chunk: Buffer) => log.write(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => log.write(chunk));
+  }
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });

@@ -15,8 +15,7 @@ import type { AgreementData, AgreementResultData } from "./agreementData";
  * HEADLINE_STATISTIC_IDS[s]; null = not defined.
  */
 
-/** Up to this many compared coders the page draws every pair (heatmap, confusion, timeline) as before. */
-export const COHORT_VIEW_MIN_CODERS = 13;
+export { COHORT_VIEW_MIN_CODERS } from "@/lib/agreement/runSchema";
 
 export const COHORT_VARIABLES: readonly string[] = [...DIMENSIONS, "pooled"];
 

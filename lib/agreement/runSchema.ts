@@ -221,6 +221,12 @@ export interface StoredRun {
   output: AgreementRunOutput;
 }
 
+/**
+ * From this many compared coders on, the agreement page shows the class view (components/agreement/
+ * cohortModel) instead of every pair, and pushed summaries leave the pairs out (lib/collab/watchMessages).
+ */
+export const COHORT_VIEW_MIN_CODERS = 13;
+
 /** The unit definition a view shows when a run predates the setting. */
 export const ALL_TURNS_DEFINITION = "Units are all the transcript's turns (computed before units were limited to client turns).";
 

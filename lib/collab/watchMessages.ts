@@ -1,7 +1,7 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { z } from "zod";
-import { type AgreementView, agreementViewSchema } from "../agreement/runSchema";
+import { type AgreementView, COHORT_VIEW_MIN_CODERS, agreementViewSchema } from "../agreement/runSchema";
 import { MESSAGE_AGREEMENT, MESSAGE_EXERCISE_STATE } from "./protocol";
 
 /**
@@ -34,9 +34,16 @@ export function exerciseStateFrame(state: ExerciseState): Uint8Array {
   return frame(MESSAGE_EXERCISE_STATE, JSON.stringify(state));
 }
 
-/** The summary is serialized once per change and the same bytes go to every watcher. */
+/**
+ * The summary is serialized once per change and the same bytes go to every watcher. A class's pairs stay
+ * out (`pairs: []`): there are n² of them (about 1.5 MB of JSON at 40 coders), they come from the latest
+ * stored run rather than the live tables, and the class view draws from the model its page loaded with,
+ * asking for one pair's detail on demand (GET /api/exercises/:id/agreement/detail). Serializing them on
+ * every change held the event loop that "saved" acks wait on.
+ */
 export function agreementFrame(view: AgreementView): Uint8Array {
-  return frame(MESSAGE_AGREEMENT, JSON.stringify(view));
+  const pushed = view.comparedCoders.length >= COHORT_VIEW_MIN_CODERS ? { ...view, pairs: [] } : view;
+  return frame(MESSAGE_AGREEMENT, JSON.stringify(pushed));
 }
 
 /** Parses a frame from the server; null for anything else or anything malformed. */

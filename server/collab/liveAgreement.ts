@@ -6,7 +6,7 @@ import { parseRoomName, roomName, transcriptRoom } from "../../lib/collab/roomNa
 import type { Db } from "../../lib/db/client";
 import { DEFAULT_AGREEMENT_SETTINGS, latestAgreementRun } from "../../lib/db/queries/agreement";
 import { type ExerciseDetail, getExercise } from "../../lib/db/queries/exercises";
-import { loadRoomDoc } from "../../lib/db/queries/yjsLog";
+import { type RoomLog, loadRoomDoc } from "../../lib/db/queries/yjsLog";
 import { agreementUnits } from "../../lib/domain/agreementUnits";
 import { LayerTurns } from "../../lib/domain/layerTurns";
 import { codesMap, reviewedMap } from "../../lib/domain/layerDoc";
@@ -37,6 +37,8 @@ interface Replica {
 
 interface ExerciseLive {
   exercise: ExerciseDetail;
+  /** The transcript's state when the exercise was loaded (a transcript change reloads the exercise). */
+  transcriptState: Uint8Array;
   units: string[];
   unitDefinition: string;
   live: LiveFadAgreement;
@@ -123,14 +125,40 @@ export class LiveAgreement {
     await this.runStored(exerciseId);
   }
 
-  /** A run was stored for the exercise (server/jobs): its CIs and detail join the summary. */
-  async runStored(exerciseId: string): Promise<void> {
+  /**
+   * A run was stored or found current for the exercise (server/jobs): its CIs and detail join the summary.
+   * The scheduler hands over what it stored (`stored`) or the fingerprint it found current (`current`), so
+   * the run is not read back from the database; without either, it is.
+   */
+  async runStored(exerciseId: string, news?: { stored: StoredRun } | { current: string; computedAt: Date }): Promise<void> {
     const pending = this.exercises.get(exerciseId);
     if (!pending) return;
     const state = await pending;
     if (!state) return;
-    state.run = await latestAgreementRun(this.options.db, exerciseId);
+    if (news && "stored" in news) state.run = news.stored;
+    else if (news && state.run?.fingerprint === news.current) {
+      if (news.computedAt > state.run.computedAt) state.run = { ...state.run, computedAt: news.computedAt };
+    } else state.run = await latestAgreementRun(this.options.db, exerciseId);
     this.changed(state, false);
+  }
+
+  /**
+   * The inputs of a stored run, from memory (server/jobs/agreementScheduler `inputs`): the transcript and
+   * every coder's layer as one encoded state each — no log is re-read from the database or cloned. Coders
+   * not held yet (added since the exercise was loaded) are loaded once now.
+   */
+  async runInputs(exerciseId: string, coderIds: readonly string[]): Promise<{ transcript: RoomLog; layers: Record<string, RoomLog> } | null> {
+    const state = await this.ensure(exerciseId);
+    if (!state) return null;
+    state.touchedAt = Date.now();
+    const layers: Record<string, RoomLog> = {};
+    for (const coderId of coderIds) {
+      if (!state.replicas.has(coderId)) await this.loadLayer(state, coderId);
+      const replica = state.replicas.get(coderId);
+      if (!replica) return null;
+      layers[coderId] = { snapshot: Y.encodeStateAsUpdate(replica.doc), updates: [] };
+    }
+    return { transcript: { snapshot: state.transcriptState, updates: [] }, layers };
   }
 
   async close(): Promise<void> {
@@ -163,6 +191,7 @@ export class LiveAgreement {
     const { doc: txDoc } = await loadRoomDoc(db, transcriptRoom(exercise.transcriptId));
     let units: string[];
     let unitDefinition: string;
+    const transcriptState = Y.encodeStateAsUpdate(txDoc);
     try {
       const unitSet = agreementUnits(readTurns(txDoc), exercise.unitScope);
       units = unitSet.turnIds;
@@ -172,6 +201,7 @@ export class LiveAgreement {
     }
     const state: ExerciseLive = {
       exercise,
+      transcriptState,
       units,
       unitDefinition,
       live: new LiveFadAgreement(units),

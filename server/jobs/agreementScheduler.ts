@@ -14,6 +14,8 @@ import {
 } from "../../lib/db/queries/agreement";
 import { getExercise, listExercisesForTranscript } from "../../lib/db/queries/exercises";
 import { readRoomLog, type RoomLog } from "../../lib/db/queries/yjsLog";
+import type { AgreementRunOutput, StoredRun } from "../../lib/agreement/runSchema";
+import type { RunInputs } from "./agreementTypes";
 import { AgreementWorkerClient } from "./agreementWorkerClient";
 
 /**
@@ -35,16 +37,34 @@ import { AgreementWorkerClient } from "./agreementWorkerClient";
 export type AgreementTrigger = "layers" | "transcript" | "rights" | "startup";
 
 export type RunEvent =
-  | ({ exerciseId: string; outcome: "stored"; runId: string; fingerprint: string; rows: number; trigger: string } & RunTimings)
-  | ({ exerciseId: string; outcome: "unchanged"; fingerprint: string; trigger: string } & RunTimings)
+  | ({ exerciseId: string; outcome: "stored"; runId: string; fingerprint: string; rows: number; trigger: string; computedAt: Date; outputJson: string } & RunTimings)
+  | ({ exerciseId: string; outcome: "unchanged"; fingerprint: string; trigger: string; computedAt: Date } & RunTimings)
   | { exerciseId: string; outcome: "skipped"; reason: "no_exercise" | "closed"; trigger: string }
   | { exerciseId: string; outcome: "failed"; error: string; trigger: string };
+
+/**
+ * The run a "stored" event describes, for the live agreement: the output the worker produced is parsed
+ * here once rather than read back from the database (a class's run output is megabytes of JSON, and on the
+ * embedded database every read waits in line with the coders' saves). Our own worker's output, as
+ * latestAgreementRun trusts the stored copy.
+ */
+export function storedRunOf(event: Extract<RunEvent, { outcome: "stored" }>): StoredRun {
+  return {
+    id: event.runId,
+    exerciseId: event.exerciseId,
+    fingerprint: event.fingerprint,
+    trigger: event.trigger,
+    computedAt: event.computedAt,
+    durationMs: Math.round(event.durationMs),
+    output: JSON.parse(event.outputJson) as AgreementRunOutput,
+  };
+}
 
 /** Where a run's time went, in milliseconds. */
 export interface RunTimings {
   /** From the first change this run covers until it started (debounce and queue). */
   waitMs: number;
-  /** Reading the exercise and its rooms from the database. */
+  /** Gathering the exercise and its rooms (from memory when `inputs` has them, else from the database). */
   loadMs: number;
   /** The worker's own time (decode, units, fingerprint, statistics). */
   durationMs: number;
@@ -65,7 +85,10 @@ export interface AgreementSchedulerOptions {
   /**
    * Layer edits alone wait for a quiet period this long (never longer than `layersMaxDelayMs`) before a
    * stored run: the live numbers come from server/collab/liveAgreement within a second, so stored runs
-   * (CIs, pair detail) are milestones, not per keystroke. Defaults 2 s / 5 s.
+   * (CIs, pair detail) are milestones, not per keystroke. Defaults 2 s / 30 s: a class codes without a
+   * 2 s pause, and each stored run of 40 coders writes megabytes that the embedded database's saves wait
+   * behind (bench:classroom measured saved-ack p95 271 ms with a run every 5 s); submit and reveal still
+   * store at once.
    */
   layersQuietMs?: number;
   layersMaxDelayMs?: number;
@@ -74,6 +97,11 @@ export interface AgreementSchedulerOptions {
   logger?: SchedulerLogger;
   /** false: listen to nothing (tests drive it with schedule()). Default true. */
   subscribe?: boolean;
+  /**
+   * The run's inputs as the process already holds them (the live agreement's replicas): the scheduler then
+   * reads no log from the database. Null (or no function) falls back to reading the stored logs.
+   */
+  inputs?: (exerciseId: string, coderIds: readonly string[]) => Promise<RunInputs | null>;
   /** false: skip the start-up catch-up of exercises whose layers changed since their latest run. Default true. */
   catchUp?: boolean;
 }
@@ -115,7 +143,7 @@ export function startAgreementScheduler(options: AgreementSchedulerOptions): Agr
   const quietMs = options.quietMs ?? 250;
   const maxDelayMs = options.maxDelayMs ?? 1500;
   const layersQuietMs = options.layersQuietMs ?? 2000;
-  const layersMaxDelayMs = options.layersMaxDelayMs ?? 5000;
+  const layersMaxDelayMs = options.layersMaxDelayMs ?? 30_000;
   const keepLiveRuns = options.keepLiveRuns ?? 5;
   const logger = options.logger ?? quiet;
   const worker = new AgreementWorkerClient();
@@ -207,20 +235,13 @@ export function startAgreementScheduler(options: AgreementSchedulerOptions): Agr
       const coderIds = exercise.coders.map((c) => c.id);
       // The run describes the layers as of now (database clock); updates committed later get their own run.
       const asOf = await databaseNow(db);
-      // One room at a time with a macrotask between: PGlite answers queued queries back to back on this
-      // thread, so 30 reads fired at once would hold the event loop for their whole sum.
-      const transcript = await readRoomLog(db, transcriptRoom(exercise.transcriptId));
-      const layers: Record<string, RoomLog> = {};
-      for (const coderId of coderIds) {
-        await nextTurn();
-        layers[coderId] = await readRoomLog(db, roomName({ kind: "layer", exerciseId, coderId }));
-      }
+      const { transcript, layers } = (await options.inputs?.(exerciseId, coderIds)) ?? (await readInputs(exercise.transcriptId, exerciseId, coderIds));
       const known = await knownFingerprints(db, exerciseId);
       const loadMs = performance.now() - loadStarted;
       const outcome = await worker.run({ exerciseId, coderIds, keyCoderId: exercise.keyCoderId, unitScope: exercise.unitScope, transcript, layers, knownFingerprints: known, settings });
       if (outcome.type === "unchanged") {
         await markRunCurrent(db, exerciseId, outcome.fingerprint, asOf);
-        return { exerciseId, outcome: "unchanged", fingerprint: outcome.fingerprint, trigger, waitMs, loadMs, durationMs: outcome.durationMs, storeMs: 0 };
+        return { exerciseId, outcome: "unchanged", fingerprint: outcome.fingerprint, trigger, computedAt: asOf, waitMs, loadMs, durationMs: outcome.durationMs, storeMs: 0 };
       }
       const storeStarted = performance.now();
       const runId = await insertAgreementRun(
@@ -230,18 +251,30 @@ export function startAgreementScheduler(options: AgreementSchedulerOptions): Agr
       );
       if (runId === null) {
         await markRunCurrent(db, exerciseId, outcome.fingerprint, asOf);
-        return { exerciseId, outcome: "unchanged", fingerprint: outcome.fingerprint, trigger, waitMs, loadMs, durationMs: outcome.durationMs, storeMs: performance.now() - storeStarted };
+        return { exerciseId, outcome: "unchanged", fingerprint: outcome.fingerprint, trigger, computedAt: asOf, waitMs, loadMs, durationMs: outcome.durationMs, storeMs: performance.now() - storeStarted };
       }
       await pruneLiveRuns(db, exerciseId, keepLiveRuns);
       const storeMs = performance.now() - storeStarted;
       const timings: RunTimings = { waitMs, loadMs, durationMs: outcome.durationMs, storeMs };
       logger.info("agreement.run_stored", { exerciseId, runId, trigger, rows: outcome.rows.length, ...roundAll(timings) });
-      return { exerciseId, outcome: "stored", runId, fingerprint: outcome.fingerprint, rows: outcome.rows.length, trigger, ...timings };
+      return { exerciseId, outcome: "stored", runId, fingerprint: outcome.fingerprint, rows: outcome.rows.length, trigger, computedAt: asOf, outputJson: outcome.outputJson, ...timings };
     } catch (err) {
       // Stopping terminates the worker under a running job; that is not a failure worth reporting.
       if (!stopped) logger.error("agreement.run_failed", { exerciseId, trigger, err });
       return { exerciseId, outcome: "failed", error: err instanceof Error ? err.message : String(err), trigger };
     }
+  }
+
+  /** Without the live agreement (tests that drive the scheduler alone, a node that holds no replica): the stored logs. */
+  async function readInputs(transcriptId: string, exerciseId: string, coderIds: readonly string[]): Promise<RunInputs> {
+    // One room at a time with a macrotask between: timers and sockets run between the reads.
+    const transcript = await readRoomLog(db, transcriptRoom(transcriptId));
+    const layers: Record<string, RoomLog> = {};
+    for (const coderId of coderIds) {
+      await nextTurn();
+      layers[coderId] = await readRoomLog(db, roomName({ kind: "layer", exerciseId, coderId }));
+    }
+    return { transcript, layers };
   }
 
   function emit(event: RunEvent): void {

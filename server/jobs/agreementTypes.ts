@@ -21,6 +21,17 @@ export interface AgreementJob {
   knownFingerprints: string[];
 }
 
+/**
+ * What a run is computed from: the transcript's and every coder's layer state. The live agreement
+ * (server/collab/liveAgreement) holds them in memory and hands them over as one encoded state each, so a
+ * stored run never re-reads the logs from the database.
+ */
+export interface RunInputs {
+  transcript: RoomLog;
+  /** coderId → that coder's layer state; every coder of the exercise. */
+  layers: Record<string, RoomLog>;
+}
+
 /** A flattened result row, as lib/db/queries/agreement.ts stores it (agreement_results minus runId). */
 export type ResultRow = NewRunRow;
 

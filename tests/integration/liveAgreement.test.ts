@@ -14,6 +14,7 @@ import { activeCoders, buildFadUnits, fadVariables, selectCoders } from "../../l
 import { putCode, readLayer, setReviewed } from "../../lib/domain/layerDoc";
 import { readTurns } from "../../lib/domain/transcriptDoc";
 import { type LiveWiring, createRedisRelay, startLiveAgreement } from "../../server/collab";
+import { type RunEvent, startAgreementScheduler, storedRunOf } from "../../server/jobs/agreementScheduler";
 import { type RawSocket, type TestClient, connectClient, openRawSocket } from "../support/collabClient";
 import { type CollabTestServer, startCollabTestServer } from "../support/collabTestServer";
 import { type TestUser, type TestWorld, seedTestWorld } from "../support/seedTestWorld";
@@ -116,7 +117,7 @@ function expectSameEstimates(live: Record<string, Omit<AgreementResult, "warning
 }
 
 describe("live agreement for a class of 30 (real server, real clients)", () => {
-  it("pushes a summary equal to a full recompute, nothing to blind coders before the reveal, and the reveal to every coder within 1 s", async () => {
+  it("pushes a summary equal to a full recompute, nothing to blind coders before the reveal, the reveal to every coder within 1 s, and stores runs from its replicas that match the stored logs", async () => {
     const tag = Math.random().toString(36).slice(2, 7);
     const trainees: TestUser[] = [];
     for (let i = 0; i < CODERS - 1; i++) {
@@ -214,6 +215,40 @@ describe("live agreement for a class of 30 (real server, real clients)", () => {
       expect(reveal.at - revealedAt).toBeLessThanOrEqual(1_000);
       expectSameEstimates(lastSummary(w)!.variables, full);
     }
+    // Stored runs are computed from the live replicas, as server/index.ts wires the scheduler: the same
+    // inputs as the stored logs give the same run — a scheduler reading the logs finds its fingerprint stored.
+    const fromMemory = startAgreementScheduler({ db: t.db, subscribe: false, catchUp: false, inputs: (id, coderIds) => wiring.live.runInputs(id, coderIds) });
+    const fromLogs = startAgreementScheduler({ db: t.db, subscribe: false, catchUp: false });
+    closers.push(
+      () => fromMemory.stop(),
+      () => fromLogs.stop(),
+    );
+    const nextRun = (scheduler: typeof fromMemory) =>
+      new Promise<RunEvent>((resolve) => {
+        const off = scheduler.onRun((event) => {
+          off();
+          resolve(event);
+        });
+      });
+    const stored = nextRun(fromMemory);
+    fromMemory.schedule(exerciseId, "rights");
+    const memoryRun = await stored;
+    expect(memoryRun.outcome).toBe("stored");
+    const checked = nextRun(fromLogs);
+    fromLogs.schedule(exerciseId, "rights");
+    const logsRun = await checked;
+    expect(logsRun.outcome).toBe("unchanged");
+    expect(logsRun.outcome === "unchanged" && memoryRun.outcome === "stored" && logsRun.fingerprint === memoryRun.fingerprint).toBe(true);
+
+    // The stored run joins the live summary without being read back; the push leaves its n² pairs out
+    // (the class view asks for one pair on demand), the API body keeps them.
+    if (memoryRun.outcome !== "stored") throw new Error("no run stored");
+    const run = storedRunOf(memoryRun);
+    expect(run.output.pairs.length).toBe((CODERS * (CODERS - 1)) / 2);
+    await wiring.live.runStored(exerciseId, { stored: run });
+    await vi.waitFor(() => expect(lastSummary(staff)?.runId).toBe(run.id), { timeout: 5_000, interval: 20 });
+    expect(lastSummary(staff)!.pairs).toEqual([]);
+    expect((await wiring.live.summary(exerciseId))!.pairs).toHaveLength(run.output.pairs.length);
     tx.destroy();
   }, 180_000);
 });
