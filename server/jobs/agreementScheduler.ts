@@ -85,10 +85,12 @@ export interface AgreementSchedulerOptions {
   /**
    * Layer edits alone wait for a quiet period this long (never longer than `layersMaxDelayMs`) before a
    * stored run: the live numbers come from server/collab/liveAgreement within a second, so stored runs
-   * (CIs, pair detail) are milestones, not per keystroke. Defaults 2 s / 30 s: a class codes without a
+   * (CIs, pair detail) are milestones, not per keystroke. Defaults 2 s / 2 min: a class codes without a
    * 2 s pause, and each stored run of 40 coders writes megabytes that the embedded database's saves wait
-   * behind (bench:classroom measured saved-ack p95 271 ms with a run every 5 s); submit and reveal still
-   * store at once.
+   * behind (bench:classroom measured saved-ack p95 271 ms with a run every 5 s). While changes keep coming
+   * the live summary has no CIs anyway (they are shown only beside a run as fresh as the live numbers), so
+   * a stored run waits for the class to pause, a submit or the reveal; the 2 min cap keeps a snapshot of a
+   * long session that never pauses.
    */
   layersQuietMs?: number;
   layersMaxDelayMs?: number;
@@ -143,7 +145,7 @@ export function startAgreementScheduler(options: AgreementSchedulerOptions): Agr
   const quietMs = options.quietMs ?? 250;
   const maxDelayMs = options.maxDelayMs ?? 1500;
   const layersQuietMs = options.layersQuietMs ?? 2000;
-  const layersMaxDelayMs = options.layersMaxDelayMs ?? 30_000;
+  const layersMaxDelayMs = options.layersMaxDelayMs ?? 120_000;
   const keepLiveRuns = options.keepLiveRuns ?? 5;
   const logger = options.logger ?? quiet;
   const worker = new AgreementWorkerClient();
