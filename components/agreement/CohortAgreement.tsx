@@ -199,7 +199,7 @@ function DotStrip({ coders, value, scheme, statistic, label, onPick }: { coders:
   const undefinedCount = coders.filter((c) => value(c) === null).length;
   return (
     <div className="chart-scroll">
-      <svg width={W} height={H} role="img" aria-label={`Distribution of ${label}: ${coders.length - undefinedCount} values${undefinedCount ? `, ${undefinedCount} not defined` : ""}`} data-testid="class-distribution">
+      <svg viewBox={`0 0 ${W} ${H}`} className="cohort-chart" role="img" aria-label={`Distribution of ${label}: ${coders.length - undefinedCount} values${undefinedCount ? `, ${undefinedCount} not defined` : ""}`} data-testid="class-distribution">
         <BandBackground scheme={scheme} chanceCorrected={STATISTIC_NAMES[statistic].chanceCorrected} />
         {coders.map((c) => {
           const v = value(c);
@@ -232,7 +232,7 @@ function PairHistogram({ model, variable, statistic, scheme, title }: { model: C
         </p>
       </figcaption>
       <div className="chart-scroll">
-        <svg width={W} height={H} role="img" aria-label={`${title}: ${total} pairs with a value`} data-testid="pair-histogram">
+        <svg viewBox={`0 0 ${W} ${H}`} className="cohort-chart" role="img" aria-label={`${title}: ${total} pairs with a value`} data-testid="pair-histogram">
           <BandBackground scheme={scheme} chanceCorrected={STATISTIC_NAMES[statistic].chanceCorrected} />
           {counts.map((n, i) => {
             const from = BIN_EDGES[i]!;

@@ -1,55 +1,42 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { z } from "zod";
 import { useExerciseWatch } from "@/lib/collab/useExerciseWatch";
+import { useServerRead } from "@/lib/collab/useServerRead";
 import type { ExerciseSnapshot } from "./exerciseView";
 
-interface ApiExercise {
-  mode: ExerciseSnapshot["mode"];
-  state: ExerciseSnapshot["state"];
-  revealRule: ExerciseSnapshot["revealRule"];
-  coders: ExerciseSnapshot["coders"];
-  title: string;
-}
-
-function isApiExercise(value: unknown): value is ApiExercise {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (v.mode === "blind" || v.mode === "open") && (v.state === "coding" || v.state === "revealed" || v.state === "closed") && Array.isArray(v.coders);
-}
+/** The part of GET /api/exercises/:id the coding page refreshes; anything else in the answer is ignored. */
+const exerciseFactsSchema = z.object({
+  title: z.string(),
+  mode: z.enum(["blind", "open"]),
+  state: z.enum(["coding", "revealed", "closed"]),
+  revealRule: z.enum(["all_submitted", "instructor"]),
+  coders: z.array(z.object({ id: z.string(), name: z.string(), submitted: z.boolean() })),
+});
 
 /**
  * The exercise's live facts (state, who submitted). The server pushes every submit, reveal and close on
  * the exercise's watch room (lib/collab/useExerciseWatch); when the pushed state differs from what the
  * page shows, it re-reads the exercise once (names, rules). Also re-read after the viewer's own
- * submit/reveal and when the tab regains focus. Nothing polls.
+ * submit/reveal and when the tab regains focus (lib/collab/useServerRead). Nothing polls.
  */
 export function useExerciseLive(initial: ExerciseSnapshot): { exercise: ExerciseSnapshot; refresh: () => Promise<void> } {
   const [exercise, setExercise] = useState(initial);
-  const inFlight = useRef(false);
   const shown = useRef(exercise);
   useEffect(() => {
     shown.current = exercise;
   }, [exercise]);
 
-  const refresh = useCallback(async () => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    try {
-      const res = await fetch(`/api/exercises/${encodeURIComponent(initial.id)}`, { cache: "no-store" });
-      if (!res.ok) return;
-      const body = (await res.json()) as unknown;
-      if (!isApiExercise(body)) return;
-      setExercise((prev) => {
-        const same = prev.state === body.state && prev.mode === body.mode && JSON.stringify(prev.coders) === JSON.stringify(body.coders);
-        return same ? prev : { ...prev, mode: body.mode, state: body.state, revealRule: body.revealRule, coders: body.coders, title: body.title };
-      });
-    } catch {
-      // Offline: the next push or focus tries again; the sockets show the connection state.
-    } finally {
-      inFlight.current = false;
-    }
-  }, [initial.id]);
+  // Offline, missing or malformed: keep what is shown; the next push or focus tries again.
+  const refresh = useServerRead(`/api/exercises/${encodeURIComponent(initial.id)}`, exerciseFactsSchema, (result) => {
+    if (result.kind !== "ok") return;
+    const body = result.data;
+    setExercise((prev) => {
+      const same = prev.state === body.state && prev.mode === body.mode && JSON.stringify(prev.coders) === JSON.stringify(body.coders);
+      return same ? prev : { ...prev, mode: body.mode, state: body.state, revealRule: body.revealRule, coders: body.coders, title: body.title };
+    });
+  });
 
   useExerciseWatch(initial.id, {
     onExercise: (pushed) => {
@@ -62,12 +49,6 @@ export function useExerciseLive(initial: ExerciseSnapshot): { exercise: Exercise
       void refresh();
     },
   });
-
-  useEffect(() => {
-    const onFocus = () => void refresh();
-    window.addEventListener("focus", onFocus);
-    return () => window.removeEventListener("focus", onFocus);
-  }, [refresh]);
 
   return { exercise, refresh };
 }

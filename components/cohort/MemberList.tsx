@@ -81,7 +81,10 @@ export function MemberList({ cohortId, members, viewerId }: { cohortId: string; 
               </select>
             </label>
             <button type="button" className="btn btn-small btn-danger" disabled={busy === m.userId} onClick={() => setRemoving(m)}>
-              Remove<span className="sr-only"> {m.name}</span>…
+              {/* One flex item: .btn's gap would otherwise open a space between "Remove" and "…" around the hidden name. */}
+              <span>
+                Remove<span className="sr-only"> {m.name}</span>…
+              </span>
             </button>
           </li>
         ))}
