@@ -230,7 +230,14 @@ export const COHORT_VIEW_MIN_CODERS = 13;
 /** The unit definition a view shows when a run predates the setting. */
 export const ALL_TURNS_DEFINITION = "Units are all the transcript's turns (computed before units were limited to client turns).";
 
-export function agreementView(run: StoredRun, coders: ReadonlyArray<{ id: string; name: string; unreviewed?: UnreviewedAtSubmit | null }>): AgreementView {
+type ViewCoderInput = ReadonlyArray<{ id: string; name: string; unreviewed?: UnreviewedAtSubmit | null }>;
+
+/** The view's `coders`: names as the caller may show them (lib/auth/exerciseAccess), submit choices where made. */
+export function viewCoders(coders: ViewCoderInput): AgreementView["coders"] {
+  return coders.map((c) => ({ id: c.id, name: c.name, ...(c.unreviewed ? { unreviewed: c.unreviewed } : {}) }));
+}
+
+export function agreementView(run: StoredRun, coders: ViewCoderInput): AgreementView {
   const o = run.output;
   return {
     runId: run.id,
@@ -238,7 +245,7 @@ export function agreementView(run: StoredRun, coders: ReadonlyArray<{ id: string
     trigger: run.trigger,
     durationMs: run.durationMs,
     source: "run",
-    coders: coders.map((c) => ({ id: c.id, name: c.name, ...(c.unreviewed ? { unreviewed: c.unreviewed } : {}) })),
+    coders: viewCoders(coders),
     keyCoderId: o.keyCoderId,
     nUnits: o.nUnits,
     unitDefinition: o.unitDefinition ?? ALL_TURNS_DEFINITION,

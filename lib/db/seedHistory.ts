@@ -16,7 +16,7 @@ import { exerciseCoders, exercises } from "./schema";
 
 /**
  * The demo's term of history (issue 9): a course five weeks in. Twelve trainees coded four keyed blind
- * exercises on two synthetic sessions (lib/domain/demoSessions), each revealed a week apart; trainees
+ * exercises on three synthetic sessions (lib/domain/demoSessions), each revealed a week apart; trainees
  * improve at different rates (some reach the criterion, one drifts after reaching it); the supervisor
  * settled a few disagreements with a rationale; a fifth blind exercise is still being coded.
  *
@@ -148,7 +148,7 @@ export async function seedHistory(
     const plan = [
       { title: "Week 1 — grief and values (blind)", tx: transcripts[0]! },
       { title: "Week 2 — panic at the supermarket (blind)", tx: transcripts[1]! },
-      { title: "Week 3 — grief and values, second pass (blind)", tx: transcripts[0]! },
+      { title: "Week 3 — anger and pleasing at work (blind)", tx: transcripts[2]! },
       { title: "Week 4 — panic at the supermarket, second pass (blind)", tx: transcripts[1]! },
     ];
     for (const [week, { title, tx }] of plan.entries()) {

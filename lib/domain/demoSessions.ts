@@ -2,8 +2,8 @@ import type { Dimension, Polarity } from "./codebook";
 import type { SeedTurn } from "./demoTranscript";
 
 /**
- * Two more SYNTHETIC ACT sessions for the demo's term of history, written for the Coflex project. The
- * clients ("Maya", "Lewis"), their stories and every line are invented; nothing comes from a real session
+ * Three more SYNTHETIC ACT sessions for the demo's term of history, written for the Coflex project. The
+ * clients ("Maya", "Lewis", "Jordan"), their stories and every line are invented; nothing comes from a real session
  * or a real person. Timestamps are seconds from the start of the fictional recording, at a calm speaking
  * pace. Each client turn carries the key's FAD codes (what the demo's supervisor codes as the key), so the
  * seed can build a key layer and trainees who drift from it at known rates.
@@ -128,4 +128,58 @@ export const panicSession: KeyedSession = {
   ]),
 };
 
-export const DEMO_HISTORY_SESSIONS: readonly KeyedSession[] = [griefSession, panicSession];
+/**
+ * The third session leans on the processes the other two barely touch: pliance and approval-driven
+ * motivation (MOT·I), worry about the future and replaying the past (ATT·I), impulsive action (BEH·I),
+ * perspective-taking, and a few turns where flexible and inflexible codes sit in the same utterance.
+ * Some client turns carry no process at all (small talk, facts), as real sessions have.
+ */
+export const workSession: KeyedSession = {
+  title: "Demo session — anger and pleasing at work (synthetic)",
+  turns: timed(198, [
+    T("Jordan, you came in looking wound up. What's been happening?"),
+    C("The quarterly review. My manager moved my project to someone else in front of the whole team, and I snapped at her. Right there in the meeting.", ["overt_behavior", "inflexible"], ["emotion", "inflexible"]),
+    T("Take me to the moment just before you snapped."),
+    C("My face went hot and my jaw locked. The words were out before I'd even decided to say anything.", ["overt_behavior", "inflexible"]),
+    T("And since then?"),
+    C("I've replayed it maybe a hundred times. In the shower, in the car, at three in the morning. What I said, what she said, what I should have said.", ["attention", "inflexible"]),
+    T("A hundred replays. Has any of them changed how it went?"),
+    C("No. Each time I come out angrier. Or more ashamed, depending on the night.", ["attention", "inflexible"], ["emotion", "inflexible"]),
+    T("What does the shame say?"),
+    C("That I'm the difficult one. I've always been the difficult one. My dad used to say I'd argue with a signpost.", ["self", "inflexible"]),
+    T("That's an old story. How long have you been carrying it?"),
+    C("Since I was about ten. It's funny, I can hear his voice saying it."),
+    T("When you hear it in his voice, is it you saying it, or something you've been handed?"),
+    C("Handed, I suppose. I'm noticing it's his line, not really my verdict on myself.", ["self", "flexible"], ["cognition", "flexible"]),
+    T("Why did the project matter so much?"),
+    C("Honestly? Because it was the one my boss's boss would see. If I did well, they'd finally think I was good enough.", ["motivation", "inflexible"]),
+    T("So part of the work was for their approval."),
+    C("Most of it, if I'm honest. I stay late so nobody can say I'm not committed. I say yes to everything.", ["motivation", "inflexible"], ["overt_behavior", "inflexible"]),
+    T("And if nobody were watching, no review, no boss's boss, what would you care about in that job?"),
+    C("Building something that works for the nurses who use it. I used to love sitting with them and watching where the software gets in their way.", ["motivation", "flexible"]),
+    T("That sounds very different from 'good enough for them'."),
+    C("It is. It's lighter. I'd forgotten that's why I took the job.", ["motivation", "flexible"]),
+    T("What's coming up for you now, remembering it?"),
+    C("A bit of sadness. And the anger is still there underneath, humming.", ["emotion", "flexible"]),
+    T("Could you let both be here, the sadness and the hum, without doing anything about them for a moment?"),
+    C("Okay. They're both there. The anger's less loud when I'm not arguing with it.", ["emotion", "flexible"], ["attention", "flexible"]),
+    T("What's the next thing at work you're dreading?"),
+    C("Monday's planning meeting. I keep running through how it'll go wrong. She'll mention the review, I'll go red, everyone will look at me.", ["attention", "inflexible"], ["cognition", "inflexible"]),
+    T("Your mind is already in Monday. Where are your feet right now?"),
+    C("On your carpet. It's Thursday. There's a clock ticking over there. Okay, I'm here.", ["attention", "flexible"]),
+    T("If your manager told this story, the meeting and the project, how might she tell it?"),
+    C("Probably that I've been overloaded for months and she was trying to take something off me. And then I bit her head off.", ["self", "flexible"]),
+    T("That's quite a shift in view."),
+    C("It doesn't make me less angry about the way she did it. But I can see it from over there too.", ["self", "flexible"], ["emotion", "flexible"]),
+    T("What would you want to do on Monday, if you walked in as the person who cares about the nurses?"),
+    C("Apologise for snapping, briefly, without grovelling. Then ask for the nurse feedback sessions back. That's the part I actually want.", ["overt_behavior", "flexible"], ["motivation", "flexible"]),
+    T("And when the hot face and the locked jaw arrive?"),
+    C("Notice them. Maybe say to myself, there's the anger, and wait one breath before I talk.", ["emotion", "flexible"], ["cognition", "flexible"]),
+    T("One breath. That's a very concrete plan."),
+    C("I'll probably still want to say yes to everything else she asks, though. That one's harder.", ["motivation", "inflexible"]),
+    T("Let's keep that for next time. What will you take with you today?"),
+    C("The apology, the feedback sessions, and the one breath. And that the 'difficult one' is my dad's line.", ["overt_behavior", "flexible"], ["self", "flexible"]),
+  ]),
+};
+
+export const DEMO_HISTORY_SESSIONS: readonly KeyedSession[] = [griefSession, panicSession, workSession];

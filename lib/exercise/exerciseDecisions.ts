@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { liveAgreementProvider } from "../collab/liveAgreementBus";
 import { z } from "zod";
-import type { AgreementView } from "../agreement/runSchema";
+import { type AgreementView, viewCoders } from "../agreement/runSchema";
 import type { CurrentUser } from "../auth/currentUser";
 import { auditExercise, exerciseFor } from "../auth/exerciseAccess";
 import { can } from "../auth/can";

@@ -34,13 +34,52 @@ const rows = [
 describe("agreement CSV", () => {
   it("flattens the stored rows with coder names and the unit definition, keeps negative statistics as numbers, neutralises names", () => {
     const csv = agreementCsv(exercise, names, run, rows);
-    expect(csv.startsWith("\uFEFF")).toBe(true);
-    const parsed = parseCsvRecords(csv.slice(1));
+    expect(csv.startsWith("\uFEFF# Coflex agreement export")).toBe(true);
+    const body = csv
+      .slice(1)
+      .split("\r\n")
+      .filter((line) => !line.startsWith("# "))
+      .join("\r\n");
+    const parsed = parseCsvRecords(body);
     if (!parsed.ok) throw new Error(parsed.error);
     const [header, overall, pair] = parsed.records.map((r) => r.fields);
     expect(header).toEqual([...AGREEMENT_COLUMNS]);
     expect(overall).toEqual(["ex-1", "run-1", "2026-03-04T05:06:07.000Z", "self.inflexible", "", "", "", "", "krippendorff_alpha", "-0.125", "-0.5", "0.25", "12", "2", '{"0":0.75,"1":0.25}', "Few units.", run.output.unitDefinition]);
     expect(pair!.slice(4, 10)).toEqual(["u1", "'=Anaïs", "u2", "Bob", "po", "0.75"]);
+  });
+});
+
+describe("agreement CSV header block", () => {
+  const reading = (value: number, sentence: string) => ({ value, ci: null, text: value.toFixed(2), band: null, nUnits: 12, sentence });
+  const headline = {
+    statistic: "alpha",
+    name: "Krippendorff's α with Krippendorff bands",
+    bands: "krippendorff",
+    variable: "pooled",
+    exercise: reading(0.61, "Krippendorff's α 0.61, tentative — Krippendorff, 12 turns"),
+    vsKey: [{ coderId: "u2", coder: "Bob", ...reading(0.7, "Krippendorff's α 0.70, tentative — Krippendorff, 12 turns") }],
+  };
+
+  it("states the run, the cohort's headline statistic with the exercise's and each trainee's value, and the unit definition before the rows", () => {
+    const csv = agreementCsv({ ...exercise, title: "Round #1, week 2" }, names, run, rows, headline);
+    const lines = csv.slice(1).split("\r\n");
+    const block = lines.filter((line) => line.startsWith("# "));
+    expect(lines.slice(0, block.length)).toEqual(block);
+    expect(block).toEqual([
+      '# Coflex agreement export: "Round #1, week 2" (exercise ex-1, blind, revealed)',
+      "# Run run-1, computed 2026-03-04T05:06:07.000Z, 2 coders compared",
+      `# Headline statistic (the cohort's setting): Krippendorff's α with Krippendorff bands, on the variable "pooled" (each turn's whole code set)`,
+      "# Exercise headline, all compared coders: Krippendorff's α 0.61, tentative — Krippendorff, 12 turns",
+      "# Against the key, Bob: Krippendorff's α 0.70, tentative — Krippendorff, 12 turns",
+      `# Units: ${run.output.unitDefinition}`,
+      expect.stringMatching(/^# Rows: .*comment="#"/),
+    ]);
+    expect(lines[block.length]).toBe(AGREEMENT_COLUMNS.join(","));
+  });
+
+  it("quotes every cell holding # so a reader told comment=\"#\" keeps the whole row", () => {
+    const csv = agreementCsv(exercise, new Map([["u1", "Ann #2"], ["u2", "Bob"]]), run, rows, headline);
+    expect(csv).toContain(',u1,"Ann #2",u2,Bob,po,');
   });
 });
 

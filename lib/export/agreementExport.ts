@@ -58,11 +58,32 @@ function warningsText(warnings: unknown): string | null {
 }
 
 /**
+ * The block a person reads before the rows ("# " lines): which exercise and run, the cohort's headline
+ * statistic and what it reads for the exercise and for each trainee against the key (the numbers the
+ * agreement page, the progress page and the group review lead with), what a unit is, and how to load
+ * the file. Without a headline (a caller that has none) the block still names the run and the units.
+ */
+export function agreementHeaderLines(exercise: Exercise, run: AgreementRunForExport, headline?: HeadlineSummaryForExport): string[] {
+  const lines = [
+    `Coflex agreement export: "${exercise.title}" (exercise ${exercise.id}, ${exercise.mode}, ${exercise.state})`,
+    `Run ${run.id}, computed ${run.computedAt.toISOString()}, ${run.output.coders.length} coders compared`,
+  ];
+  if (headline) {
+    lines.push(`Headline statistic (the cohort's setting): ${headline.name}, on the variable "${headline.variable}" (each turn's whole code set)`);
+    lines.push(`Exercise headline, all compared coders: ${headline.exercise.sentence}`);
+    for (const row of headline.vsKey) lines.push(`Against the key, ${row.coder ?? row.coderId}: ${row.sentence}`);
+  }
+  lines.push(`Units: ${runUnitDefinition(run)}`);
+  lines.push('Rows: one per variable x coder pair x statistic; empty coder columns = over all compared coders. Read with pandas.read_csv(f, comment="#"), readr::read_csv(f, comment = "#") or read.csv(f, comment.char = "#", fileEncoding = "UTF-8-BOM").');
+  return lines;
+}
+
+/**
  * Rows with coder_a/coder_b empty are over all compared coders; a pair row compares two coders (with the
  * key coder, it is that trainee's score against the key). `spans` rows are unitizing α over highlighted
- * characters.
+ * characters. The header block (agreementHeaderLines) comes first as "# " comment lines.
  */
-export function agreementCsv(exercise: Exercise, coderNames: ReadonlyMap<string, string>, run: AgreementRunForExport, rows: readonly AgreementRowForExport[]): string {
+export function agreementCsv(exercise: Exercise, coderNames: ReadonlyMap<string, string>, run: AgreementRunForExport, rows: readonly AgreementRowForExport[], headline?: HeadlineSummaryForExport): string {
   const computedAt = run.computedAt.toISOString();
   const unitDefinition = runUnitDefinition(run);
   const name = (id: string | null): string | null => (id === null ? null : (coderNames.get(id) ?? null));
@@ -85,7 +106,7 @@ export function agreementCsv(exercise: Exercise, coderNames: ReadonlyMap<string,
     warningsText(row.warnings),
     unitDefinition,
   ]);
-  return csvDocument(AGREEMENT_COLUMNS, out);
+  return csvDocument(AGREEMENT_COLUMNS, out, { comments: agreementHeaderLines(exercise, run, headline) });
 }
 
 /** One headline reading in an export: the value as computed, and as printed with its band. */
@@ -95,6 +116,8 @@ export interface HeadlineForExport {
   text: string;
   band: string | null;
   nUnits: number;
+  /** The reading in one line, as the pages print it: "Krippendorff's α 0.57 [0.41, 0.70], tentative — Krippendorff, 26 turns". */
+  sentence: string;
 }
 
 /**

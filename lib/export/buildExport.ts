@@ -5,7 +5,7 @@ import { roomName, transcriptRoom } from "../collab/roomName";
 import type { Db } from "../db/client";
 import { agreementRunRows, agreementView, latestAgreementRun } from "../db/queries/agreement";
 import { cohortHeadline } from "../db/queries/cohortHeadline";
-import { type Headline, HEADLINE_VARIABLE, exerciseHeadline, headlineSettingText, traineeHeadline } from "../domain/headline";
+import { type Headline, HEADLINE_VARIABLE, exerciseHeadline, headlineSentence, headlineSettingText, traineeHeadline } from "../domain/headline";
 import { exerciseCodebook } from "../db/queries/codebooks";
 import type { ExerciseDetail } from "../db/queries/exercises";
 import { getTranscriptMeta } from "../db/queries/transcripts";
@@ -91,21 +91,22 @@ export async function buildExport(db: Db, user: CurrentUser, exerciseId: string,
     if (!run) throw new AppError("not_found", AGREEMENT_NOT_AVAILABLE);
     const coderNames = new Map(exercise.coders.map((c) => [c.id, c.name]));
     const summary = { id: exercise.id, title: exercise.title, mode: exercise.mode, state: exercise.state };
+    // The cohort's headline, read as the pages read it: the same numbers, named, in both files' summaries.
+    const setting = await cohortHeadline(db, exercise.cohortId);
+    const view = agreementView(run, exercise.coders);
+    const reading = (h: Headline): HeadlineForExport => ({ value: h.value, ci: h.ci, text: h.text, band: h.band ? h.bandText : null, nUnits: h.nUnits, sentence: headlineSentence(h) });
+    const headline = {
+      statistic: setting.statistic,
+      name: headlineSettingText(setting),
+      bands: setting.bands,
+      variable: HEADLINE_VARIABLE,
+      exercise: reading(exerciseHeadline(setting, view.variables)),
+      vsKey: view.vsKey.map((row) => ({ coderId: row.coder, coder: coderNames.get(row.coder) ?? null, ...reading(traineeHeadline(setting, row.variables)) })),
+    };
     if (format === "agreement-csv") {
       const rows = await agreementRunRows(db, run.id);
-      file = { body: encoder.encode(agreementCsv(summary, coderNames, run, rows)), contentType: CSV, fileName: exportFileName(exercise.title, "agreement", now, "csv") };
+      file = { body: encoder.encode(agreementCsv(summary, coderNames, run, rows, headline)), contentType: CSV, fileName: exportFileName(exercise.title, "agreement", now, "csv") };
     } else {
-      const setting = await cohortHeadline(db, exercise.cohortId);
-      const view = agreementView(run, exercise.coders);
-      const reading = (h: Headline): HeadlineForExport => ({ value: h.value, ci: h.ci, text: h.text, band: h.band ? h.bandText : null, nUnits: h.nUnits });
-      const headline = {
-        statistic: setting.statistic,
-        name: headlineSettingText(setting),
-        bands: setting.bands,
-        variable: HEADLINE_VARIABLE,
-        exercise: reading(exerciseHeadline(setting, view.variables)),
-        vsKey: view.vsKey.map((row) => ({ coderId: row.coder, coder: coderNames.get(row.coder) ?? null, ...reading(traineeHeadline(setting, row.variables)) })),
-      };
       const body = agreementJson(summary, coderNames, run, { exportedAt: now, exportedBy: { id: user.id, name: user.name }, headline });
       file = { body: encoder.encode(body), contentType: JSON_TYPE, fileName: exportFileName(exercise.title, "agreement", now, "json") };
     }

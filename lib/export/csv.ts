@@ -24,10 +24,10 @@ export function neutraliseFormula(text: string): string {
   return text.length > 0 && FORMULA_TRIGGERS.has(text[0]!) ? `'${text}` : text;
 }
 
-function quoteIfNeeded(text: string): string {
+function quoteIfNeeded(text: string, quoteHash = false): string {
   let needs = false;
   for (const c of text) {
-    if (c === "," || c === '"' || c === "\r" || c === "\n") {
+    if (c === "," || c === '"' || c === "\r" || c === "\n" || (quoteHash && c === "#")) {
       needs = true;
       break;
     }
@@ -35,27 +35,40 @@ function quoteIfNeeded(text: string): string {
   return needs ? `"${text.split('"').join('""')}"` : text;
 }
 
-export function csvCell(value: CsvValue, options: { missing?: string } = {}): string {
+export interface CsvCellOptions {
+  missing?: string;
+  /** Quote a text cell holding "#": a file with comment lines is read with comment="#", which cuts an unquoted cell there. */
+  quoteHash?: boolean;
+}
+
+export function csvCell(value: CsvValue, options: CsvCellOptions = {}): string {
   if (value === null || value === undefined) return options.missing ?? "";
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return options.missing ?? "";
     return String(value);
   }
   if (typeof value === "boolean") return value ? "true" : "false";
-  return quoteIfNeeded(neutraliseFormula(value));
+  return quoteIfNeeded(neutraliseFormula(value), options.quoteHash);
 }
 
-export function csvRow(values: readonly CsvValue[], options: { missing?: string } = {}): string {
+export function csvRow(values: readonly CsvValue[], options: CsvCellOptions = {}): string {
   return values.map((v) => csvCell(v, options)).join(",");
 }
 
-/** The whole file: header, rows, each line ended by CRLF, optionally after a UTF-8 BOM. */
-export function csvDocument(header: readonly string[], rows: readonly (readonly CsvValue[])[], options: { bom?: boolean; missing?: string } = {}): string {
+/**
+ * The whole file: header, rows, each line ended by CRLF, optionally after a UTF-8 BOM. `comments`: lines
+ * written before the header as "# …" (a summary a person reads first); readers skip them with
+ * comment="#" (pandas, readr) or comment.char = "#" (base R), and every cell holding "#" is then quoted.
+ */
+export function csvDocument(header: readonly string[], rows: readonly (readonly CsvValue[])[], options: { bom?: boolean; missing?: string; comments?: readonly string[] } = {}): string {
   let out = options.bom === false ? "" : UTF8_BOM;
-  out += `${csvRow(header)}\r\n`;
+  const comments = options.comments ?? [];
+  for (const line of comments) out += `# ${line.replace(/[\r\n]+/g, " ")}\r\n`;
+  const cell: CsvCellOptions = { ...(options.missing !== undefined ? { missing: options.missing } : {}), quoteHash: comments.length > 0 };
+  out += `${csvRow(header, cell)}\r\n`;
   for (const row of rows) {
     if (row.length !== header.length) throw new RangeError(`CSV row has ${row.length} cells, header has ${header.length}`);
-    out += `${csvRow(row, options)}\r\n`;
+    out += `${csvRow(row, cell)}\r\n`;
   }
   return out;
 }

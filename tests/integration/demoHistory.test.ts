@@ -35,6 +35,8 @@ describe("demo seed with a term of history", () => {
     const all = await t.db.select().from(exercises).where(eq(exercises.cohortId, cohort!.id));
     const revealed = all.filter((e) => e.state === "revealed" && e.mode === "blind" && e.keyCoderId !== null);
     expect(revealed.length).toBeGreaterThanOrEqual(4);
+    // On three different synthetic sessions (lib/domain/demoSessions), not one transcript coded over and over.
+    expect(new Set(revealed.map((e) => e.transcriptId)).size).toBeGreaterThanOrEqual(3);
     await scheduler!.ready();
     await scheduler!.idle();
     const trainees = (await t.db.select().from(memberships).where(eq(memberships.cohortId, cohort!.id))).filter((m) => m.role === "trainee");

@@ -5,6 +5,7 @@ import type { CurrentUser } from "../../lib/auth/currentUser";
 import { transcriptRoom } from "../../lib/collab/roomName";
 import { insertAgreementRun } from "../../lib/db/queries/agreement";
 import { listCohortAudit } from "../../lib/db/queries/auditRead";
+import { setCohortHeadline } from "../../lib/db/queries/cohortHeadline";
 import { createExercise, revealExercise } from "../../lib/db/queries/exercises";
 import { addMembership, createUser, loadSubject } from "../../lib/db/queries/users";
 import { appendUpdate, loadRoomDoc } from "../../lib/db/queries/yjsLog";
@@ -208,9 +209,30 @@ describe("exports after reveal", () => {
 
   it("give coder A the stored agreement run as CSV and JSON", async () => {
     const csv = Buffer.from((await exportAs(coderA, "agreement-csv")).body).toString("utf8");
-    expect(csv).toContain(`self.inflexible,${coderA.id},${coderA.name},${coderB.id},${coderB.name},krippendorff_alpha,-0.0625`);
+    // Coder B is another trainee, and this exercise does not show trainees each other's names.
+    expect(csv).toContain(`self.inflexible,${coderA.id},${coderA.name},${coderB.id},Trainee 1,krippendorff_alpha,-0.0625`);
+    expect(csv).not.toContain(coderB.name);
     const json = JSON.parse(Buffer.from((await exportAs(coderA, "agreement-json")).body).toString("utf8")) as { output: unknown; runId: string };
     expect(json.output).toMatchObject({ variables: { "self.inflexible": { krippendorff_alpha: -0.0625 } } });
+  });
+
+  it("open the agreement CSV with a header block: the cohort's headline statistic and its value, and what a unit is", async () => {
+    const csv = Buffer.from((await exportAs(coderA, "agreement-csv")).body).toString("utf8");
+    const block = csv.slice(1).split("\r\n").filter((line) => line.startsWith("# "));
+    expect(block).toContain(`# Headline statistic (the cohort's setting): Krippendorff's α with Krippendorff bands, on the variable "pooled" (each turn's whole code set)`);
+    expect(block.some((line) => line.startsWith("# Exercise headline, all compared coders: Krippendorff's α"))).toBe(true);
+    expect(block).toContain("# Units: Units are the 6 client turns; the other 6 turns (therapist and other speakers) are not units.");
+    // The cohort's setting, not a fixed one: switch it and the block follows.
+    await setCohortHeadline(testDb.db, world.cohortId, { statistic: "kappa", bands: "landis-koch" });
+    try {
+      const again = Buffer.from((await exportAs(coderA, "agreement-csv")).body).toString("utf8");
+      expect(again).toContain(`# Headline statistic (the cohort's setting): κ (Cohen / Fleiss) with Landis & Koch bands`);
+      const json = JSON.parse(Buffer.from((await exportAs(coderA, "agreement-json")).body).toString("utf8")) as { headline: { name: string }; unitDefinition: string };
+      expect(json.headline.name).toBe("κ (Cohen / Fleiss) with Landis & Koch bands");
+      expect(json.unitDefinition).toMatch(/^Units are the 6 client turns/);
+    } finally {
+      await setCohortHeadline(testDb.db, world.cohortId, { statistic: "alpha", bands: "krippendorff" });
+    }
   });
 
   it("name files safely and mark them as attachments of the right type", async () => {

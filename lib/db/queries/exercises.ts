@@ -199,3 +199,13 @@ export function exerciseSnapshot(ex: ExerciseDetail): Pick<ExerciseDetail, "id" 
     coders: ex.coders,
   };
 }
+
+/** Which of these users are staff (instructor or supervisor) of the cohort: their names are never hidden from the class. */
+export async function staffAmong(db: Db, cohortId: string, userIds: readonly string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.cohortId, cohortId), inArray(memberships.userId, [...userIds]), inArray(memberships.role, ["instructor", "supervisor"])));
+  return new Set(rows.map((r) => r.id));
+}

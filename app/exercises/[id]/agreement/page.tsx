@@ -64,7 +64,9 @@ export default async function AgreementPage({ params, searchParams }: { params: 
       unit = await runUnitData(db, pageData.run, exercise.transcriptId, visible);
     }
   }
-  const cohort = pageData?.cohort ?? null;
+  // The class model is cached per run for every viewer: its names are replaced by this viewer's (exerciseFor).
+  const shownName = new Map(exercise.coders.map((c) => [c.id, c.name]));
+  const cohort = pageData?.cohort ? { ...pageData.cohort, coders: pageData.cohort.coders.map((c) => ({ ...c, name: shownName.get(c.id) ?? "Former coder" })) } : null;
   await auditExercise(db, user, exercise, "exercise.agreement_view");
 
   const [codebook, headline] = await Promise.all([exerciseCodebook(db, exercise), headlineSettingForExercise(db, exercise.id)]);
