@@ -25,6 +25,9 @@ export function useAgreementRun(exerciseId: string, initial: AgreementData | nul
   const [run, setRun] = useState<AgreementRun>({ data: initial, checkedAt: null, state: active ? "live" : "paused" });
   const latest = useRef(initial ? `${initial.runId}@${initial.computedAt}` : "none");
   const onNew = useRef(onNewRun);
+  // Names as this viewer may see them (the page and GET …/agreement give them per viewer); pushed
+  // summaries carry none (lib/collab/watchMessages), so they are named from here.
+  const names = useRef(new Map((initial?.coders ?? []).map((c) => [c.id, c.name])));
   useEffect(() => {
     onNew.current = onNewRun;
   }, [onNewRun]);
@@ -42,6 +45,7 @@ export function useAgreementRun(exerciseId: string, initial: AgreementData | nul
       setRun((r) => ({ ...r, state: result.kind }));
       return;
     }
+    for (const c of result.data.coders) names.current.set(c.id, c.name);
     const tag = `${result.data.runId}@${result.data.computedAt}`;
     const changed = tag !== latest.current;
     latest.current = tag;
@@ -59,7 +63,11 @@ export function useAgreementRun(exerciseId: string, initial: AgreementData | nul
   }, [refresh]);
 
   const status = useExerciseWatch(exerciseId, {
-    onAgreement: (view) => {
+    onAgreement: (pushed) => {
+      const unnamed = pushed.coders.some((c) => !names.current.has(c.id));
+      const view = { ...pushed, coders: pushed.coders.map((c) => ({ ...c, name: names.current.get(c.id) ?? c.name })) };
+      // A coder this page has no name for (a first push before the first read): read the names once.
+      if (unnamed) void refresh();
       const tag = `${view.runId}@${view.computedAt}`;
       const changed = tag !== latest.current;
       latest.current = tag;

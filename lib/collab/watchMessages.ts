@@ -11,7 +11,9 @@ import { MESSAGE_AGREEMENT, MESSAGE_EXERCISE_STATE } from "./protocol";
  *   every submit, reveal or close; to everyone who may view the exercise.
  * - 102 agreement: the GET /api/exercises/:id/agreement body (lib/agreement/runSchema agreementViewSchema)
  *   with `source: "live"` — only to sockets allowed to see agreement (a blind coder gets nothing before
- *   the reveal), within a second of a change.
+ *   the reveal), within a second of a change. Coders' names are left empty: the same bytes go to every
+ *   watcher, and a trainee may not see other trainees' names (lib/auth/exerciseAccess); each page keeps
+ *   the names it was given for its viewer (components/agreement/useAgreementRun).
  */
 export const exerciseStateSchema = z.object({
   exerciseId: z.string(),
@@ -39,10 +41,12 @@ export function exerciseStateFrame(state: ExerciseState): Uint8Array {
  * out (`pairs: []`): there are n² of them (about 1.5 MB of JSON at 40 coders), they come from the latest
  * stored run rather than the live tables, and the class view draws from the model its page loaded with,
  * asking for one pair's detail on demand (GET /api/exercises/:id/agreement/detail). Serializing them on
- * every change held the event loop that "saved" acks wait on.
+ * every change held the event loop that "saved" acks wait on. Coders' names stay out too: the same bytes
+ * reach staff and trainees, and a trainee may not see other trainees' names.
  */
 export function agreementFrame(view: AgreementView): Uint8Array {
-  const pushed = view.comparedCoders.length >= COHORT_VIEW_MIN_CODERS ? { ...view, pairs: [] } : view;
+  const coders = view.coders.map((c) => ({ ...c, name: "" }));
+  const pushed = view.comparedCoders.length >= COHORT_VIEW_MIN_CODERS ? { ...view, coders, pairs: [] } : { ...view, coders };
   return frame(MESSAGE_AGREEMENT, JSON.stringify(pushed));
 }
 
