@@ -33,7 +33,8 @@ export async function readAgreement(db: Db, user: CurrentUser, exerciseId: strin
   // The live summary of this process's collaboration server, current within a second (issue 8).
   const live = liveAgreementProvider();
   const summary = live ? await live(exerciseId) : null;
-  if (summary) return summary;
+  // The live summary is built once for every viewer; the names are this viewer's (exerciseFor).
+  if (summary) return { ...summary, coders: viewCoders(exercise.coders) };
   const run = await latestAgreementRun(db, exerciseId);
   if (!run) throw new AppError("not_found", AGREEMENT_NOT_AVAILABLE);
   // Allowed reads are not audited: the page and the live strip read this often; refusals are.
