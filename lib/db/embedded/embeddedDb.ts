@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { MessageChannel, Worker } from "node:worker_threads";
 import { type EmbeddedWorkerData, type FromWorker, fromWorkerSchema } from "./workerMessages";
@@ -16,7 +17,17 @@ export interface EmbeddedDatabase {
 // Resolved from the working directory, like the migrations folder (lib/db/client.ts).
 const WORKER_ENTRY = path.resolve(process.cwd(), "lib/db/embedded/pgliteWorkerBootstrap.mjs");
 
+/**
+ * Opens the data folder in the worker. A folder PGlite has not initialized yet is initialized (initdb and
+ * the migrations) by a first worker that then closes and ends: initdb leaves ~500 MB of the thread's memory
+ * resident, and only ending the thread gives it back (measured: 757 MB → 251 MB, then 307 MB serving).
+ */
 export async function startEmbeddedDatabase(data: EmbeddedWorkerData): Promise<EmbeddedDatabase> {
+  if (data.dataDir !== "memory://" && !existsSync(path.join(data.dataDir, "PG_VERSION"))) await (await startWorker(data)).close();
+  return startWorker(data);
+}
+
+async function startWorker(data: EmbeddedWorkerData): Promise<EmbeddedDatabase> {
   const worker = new Worker(WORKER_ENTRY, { workerData: data });
   const replies: Array<(message: FromWorker | Error) => void> = [];
   const next = () => new Promise<FromWorker | Error>((resolve) => replies.push(resolve));
