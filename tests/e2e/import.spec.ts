@@ -183,6 +183,40 @@ test("speakers named in the file are mapped to roles and stored under their role
   expect(stored.map((t) => t.start)).toEqual([5, 12, 40, 62, 80, 95]);
 });
 
+test("a named client beside the therapist is the client: their names and short forms become [CLIENT], the therapist's [THERAPIST], an employer [ORG-1]; the review scrolls into view", async ({ page }) => {
+  await new SignInPage(page).signIn("supervisor@coflex.test");
+  const importer = new ImportPage(page);
+  await importer.open();
+  await page.getByLabel("Paste the text").check();
+  await page.getByLabel(/^Transcript text/).fill(
+    [
+      "Dr. Lena Hartmann: Welcome back, Jonas. How were the shifts at Siemens this week?",
+      "Jonas Weber: My foreman calls me Mr Weber now. Jonas W. the slacker, he says.",
+      "Dr. Lena Hartmann: And Jonas's own voice?",
+      "Jonas Weber: Honestly, Lena, it agrees with him.",
+    ].join("\n"),
+  );
+  await importer.title.fill(`Named speakers ${Date.now()}`);
+  await importer.preview();
+  // The results are brought into view, not left below the fold.
+  await expect(importer.reviewHeading).toBeInViewport();
+
+  await expect(importer.role("Jonas Weber")).toHaveValue("client");
+  await expect(importer.role("Dr. Lena Hartmann")).toHaveValue("therapist");
+  await expect(importer.pseudonym("Jonas, Mr Weber, Jonas W.")).toHaveValue("[CLIENT]");
+  await expect(importer.pseudonym("Lena")).toHaveValue("[THERAPIST]");
+  await expect(importer.pseudonym("Siemens")).toHaveValue("[ORG-1]");
+
+  await importer.confirmAndImport();
+  const stored = (await storedTurns(page.request, idFromUrl(page.url()))).map((t) => `${t.speaker}: ${t.text}`);
+  expect(stored).toEqual([
+    "Therapist: Welcome back, [CLIENT]. How were the shifts at [ORG-1] this week?",
+    "Client: My foreman calls me [CLIENT] now. [CLIENT] the slacker, he says.",
+    "Therapist: And [CLIENT]'s own voice?",
+    "Client: Honestly, [THERAPIST], it agrees with him.",
+  ]);
+});
+
 test("a trainee is told they cannot import, and the API refuses them and stores nothing", async ({ page }) => {
   await new SignInPage(page).signIn("trainee1@coflex.test");
   await expect(page.getByRole("link", { name: "Import a transcript" })).toHaveCount(0);
