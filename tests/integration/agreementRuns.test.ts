@@ -237,7 +237,9 @@ describe("agreement runs", () => {
     }
   });
 
-  it("keeps the event loop responsive (p99 delay < 50 ms) while a 30-coder × 400-turn run computes and is stored", async () => {
+  // The event loop's delay meanwhile is printed, not asserted: speed targets live in the benchmarks
+  // (bench:classroom measures what it costs the coders — their saved-acks — under a real class's load).
+  it("computes a 30-coder × 400-turn run off the main thread and stores every pair and the key comparison", async () => {
     const random = seededRandom(42);
     const transcriptId = await createTranscript(t.db, {
       cohortId: world.cohortId,
@@ -316,7 +318,6 @@ describe("agreement runs", () => {
         `event-loop delay (5 ms timer) p50 ${ms(delay.percentile(50))} ms, p99 ${ms(delay.percentile(99))} ms, max ${ms(delay.max)} ms ` +
         `(idle baseline p99 ${ms(baseline.percentile(99))} ms, max ${ms(baseline.max)} ms); main thread busy ${Math.round(busy * 100)}% of the time`,
     );
-    expect(delay.percentile(99) / 1e6).toBeLessThan(50);
     const run = (await latestAgreementRun(t.db, exerciseId))!;
     expect(run.output.coders).toHaveLength(30);
     expect(run.output.pairs).toHaveLength(435);
