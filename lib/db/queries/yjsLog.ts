@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { parseRoomName } from "../../collab/roomName";
 import type { Db } from "../client";
 import { exercises, transcripts, yjsSnapshots, yjsUpdates } from "../schema";
+import { CHUNK_BYTES, readSnapshotChunked, snapshotSize, writeSnapshotChunked } from "./snapshotChunks";
 
 /** The room's transcript is gone or being deleted: nothing may be written for it any more. */
 export class RoomGoneError extends Error {
@@ -73,28 +74,64 @@ export async function loadRoomDoc(db: Db, room: string, gc = false): Promise<{ d
   return { doc, logIds: log.updates.map((row) => row.id), bytes };
 }
 
+/** Log rows are read in batches of at most this many bytes (and ids), so a large log is never one result. */
+const LOG_BATCH_BYTES = CHUNK_BYTES;
+const LOG_BATCH_ROWS = 1000;
+
+/** Groups log rows, in id order, into batches bounded by bytes and count (a single larger row is its own batch). */
+export function logBatches(rows: ReadonlyArray<{ id: number; bytes: number }>, maxBytes = LOG_BATCH_BYTES, maxRows = LOG_BATCH_ROWS): number[][] {
+  const batches: number[][] = [];
+  let current: number[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    if (current.length > 0 && (bytes + row.bytes > maxBytes || current.length >= maxRows)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(row.id);
+    bytes += row.bytes;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
 /**
  * Folds the log into the snapshot through a Y.Doc (faster than Y.mergeUpdates) and deletes exactly the
  * rows it read — never `id <= max`, because rows committed meanwhile by another writer may have lower ids.
+ * Bounded memory for large rooms: it lists the rows' ids and sizes first, reads the snapshot and the log in
+ * pieces of a few MiB, applies each batch into the document and lets it go, and writes the new snapshot in
+ * pieces (lib/db/queries/snapshotChunks). One result holding a 100 MB log, or a bytea of hundreds of MB as
+ * one hex string, is what made compaction of a large room fail with a RangeError.
  */
 export async function compactRoom(db: Db, room: string): Promise<{ merged: number; snapshotBytes: number }> {
   return db.transaction(async (tx) => {
     // Two nodes compacting one room at once would each delete rows the other folded: take turns per room.
+    // The snapshot changes only under this lock, so reading it in pieces below sees one version.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${room}))`);
     // A deleted transcript's room is never folded into a fresh snapshot (that would resurrect its text).
     if (!(await lockRoomOwner(tx, room))) return { merged: 0, snapshotBytes: 0 };
-    const log = await readRoomLog(tx as unknown as Db, room);
-    if (log.updates.length === 0) return { merged: 0, snapshotBytes: log.snapshot?.byteLength ?? 0 };
+    const rows = await tx
+      .select({ id: yjsUpdates.id, bytes: sql<number>`octet_length(${yjsUpdates.update})`.mapWith(Number) })
+      .from(yjsUpdates)
+      .where(eq(yjsUpdates.room, room))
+      .orderBy(asc(yjsUpdates.id));
+    if (rows.length === 0) return { merged: 0, snapshotBytes: (await snapshotSize(tx, room)) ?? 0 };
     const doc = new Y.Doc({ gc: false });
-    if (log.snapshot) Y.applyUpdate(doc, log.snapshot);
-    for (const row of log.updates) Y.applyUpdate(doc, row.update);
-    const state = Y.encodeStateAsUpdate(doc);
-    doc.destroy();
-    await tx
-      .insert(yjsSnapshots)
-      .values({ room, state })
-      .onConflictDoUpdate({ target: yjsSnapshots.room, set: { state, updatedAt: new Date() } });
-    const ids = log.updates.map((row) => row.id);
+    let state: Uint8Array;
+    try {
+      const snapshot = await readSnapshotChunked(tx, room);
+      if (snapshot) Y.applyUpdate(doc, snapshot);
+      for (const ids of logBatches(rows)) {
+        const batch = await tx.select({ update: yjsUpdates.update }).from(yjsUpdates).where(and(eq(yjsUpdates.room, room), inArray(yjsUpdates.id, ids))).orderBy(asc(yjsUpdates.id));
+        for (const row of batch) Y.applyUpdate(doc, row.update);
+      }
+      state = Y.encodeStateAsUpdate(doc);
+    } finally {
+      doc.destroy();
+    }
+    await writeSnapshotChunked(tx, room, state);
+    const ids = rows.map((row) => row.id);
     for (let i = 0; i < ids.length; i += 5000) {
       await tx.delete(yjsUpdates).where(and(eq(yjsUpdates.room, room), inArray(yjsUpdates.id, ids.slice(i, i + 5000))));
     }
