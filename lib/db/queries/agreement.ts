@@ -3,6 +3,7 @@ import { AGREEMENT_ENGINE_VERSION, type AgreementRunOutput, type AgreementSettin
 import type { Db } from "../client";
 import { newId } from "../ids";
 import { agreementResults, agreementRuns, exercises, yjsSnapshots, yjsUpdates } from "../schema";
+import { lockExerciseAgreement } from "./clusterLocks";
 
 /**
  * Stored agreement runs (ARCHITECTURE "Agreement: pure math in lib/, computed and stored by the
@@ -99,6 +100,8 @@ export async function insertAgreementRun(
 ): Promise<string | null> {
   const id = newId();
   return db.transaction(async (tx) => {
+    // One node at a time stores runs for this exercise, cluster-wide (every node runs the scheduler).
+    await lockExerciseAgreement(tx, run.exerciseId);
     const inserted = await tx
       .insert(agreementRuns)
       .values({
