@@ -5,7 +5,7 @@ import * as Y from "yjs";
 import { type ExerciseFacts, type Subject, can } from "../../lib/auth/can";
 import { rightsChanged } from "../../lib/collab/rightsBus";
 import { roomName, transcriptRoom } from "../../lib/collab/roomName";
-import { agreementRunRows, agreementView, exercisesNeedingRun, latestAgreementRun } from "../../lib/db/queries/agreement";
+import { agreementRunRows, agreementView, exercisesNeedingRun, latestAgreementRun, latestRunWithKeyPairs } from "../../lib/db/queries/agreement";
 import { createExercise, exerciseFacts, getExercise, revealExercise } from "../../lib/db/queries/exercises";
 import { createTranscript } from "../../lib/db/queries/transcripts";
 import { addMembership, createUser, loadSubject } from "../../lib/db/queries/users";
@@ -321,6 +321,12 @@ describe("agreement runs", () => {
     const run = (await latestAgreementRun(t.db, exerciseId))!;
     expect(run.output.coders).toHaveLength(30);
     expect(run.output.pairs).toHaveLength(435);
+    // What a review reads: the same run with only the key's 29 pairs, dropped by the database.
+    const forReview = (await latestRunWithKeyPairs(t.db, exerciseId, coders[0]!))!;
+    expect(forReview.output.pairs).toHaveLength(29);
+    expect(forReview.output.pairs.every((p) => p.coderA === coders[0] || p.coderB === coders[0])).toBe(true);
+    expect({ ...forReview, output: { ...forReview.output, pairs: [] } }).toEqual({ ...run, output: { ...run.output, pairs: [] } });
+    expect((await latestRunWithKeyPairs(t.db, exerciseId, null))!.output.pairs).toEqual([]);
     expect(run.output.vsKey).toHaveLength(29);
     const view = agreementView(run, []);
     expect(view.vsKey).toHaveLength(29);

@@ -166,6 +166,32 @@ export async function latestAgreementRun(db: Db, exerciseId: string): Promise<St
   return { ...row, output: row.output as AgreementRunOutput };
 }
 
+/**
+ * The latest run with only the pairs that involve `keyCoderId` (none without a key): what a review needs.
+ * A class's run holds n² pairs — megabytes of JSON at 40 coders — which PGlite would otherwise serialize and
+ * this thread parse on every page load; the database drops them instead.
+ */
+export async function latestRunWithKeyPairs(db: Db, exerciseId: string, keyCoderId: string | null): Promise<StoredRun | null> {
+  const keyPairs = sql`coalesce((select jsonb_agg(p) from jsonb_array_elements(${agreementRuns.output}->'pairs') as p where p->>'coderA' = ${keyCoderId} or p->>'coderB' = ${keyCoderId}), '[]'::jsonb)`;
+  const rows = await db
+    .select({
+      id: agreementRuns.id,
+      exerciseId: agreementRuns.exerciseId,
+      fingerprint: agreementRuns.fingerprint,
+      trigger: agreementRuns.trigger,
+      computedAt: agreementRuns.computedAt,
+      durationMs: agreementRuns.durationMs,
+      output: sql<unknown>`(${agreementRuns.output} - 'pairs') || jsonb_build_object('pairs', ${keyPairs})`,
+    })
+    .from(agreementRuns)
+    .where(eq(agreementRuns.exerciseId, exerciseId))
+    .orderBy(desc(agreementRuns.computedAt))
+    .limit(1);
+  const row = rows[0];
+  if (!row) return null;
+  return { ...row, output: row.output as AgreementRunOutput };
+}
+
 export async function agreementRunRows(db: Db, runId: string): Promise<Array<typeof agreementResults.$inferSelect>> {
   return db.select().from(agreementResults).where(eq(agreementResults.runId, runId)).orderBy(agreementResults.id);
 }
