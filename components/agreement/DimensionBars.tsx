@@ -103,7 +103,13 @@ export function DimensionBars({ data, statistic, scheme, styles, showPoles }: Di
           <th scope="col" className="bars-axis-head">
             <svg width={BAR_WIDTH} height={48} role="img" aria-label={banded ? `${scheme.name} bands from ${lo} to 1` : "Scale 0 to 100%"}>
               <title>{banded ? `${scheme.name} bands` : "Percent agreement, 0 to 100%"}</title>
+              {/* Every band's shading first, then every name: a name wider than its band is not covered by the next band's shading. */}
               {segments.map((s, i) => {
+                const from = x(Math.max(lo, s.from));
+                const to = x(s.to);
+                return <rect key={`shade-${s.band.name}`} x={from} y={0} width={to - from} height={30} fill={i % 2 === 0 ? "#ffffff" : "#e9edf1"} />;
+              })}
+              {segments.map((s) => {
                 const from = x(Math.max(lo, s.from));
                 const to = x(s.to);
                 const mid = (from + to) / 2;
@@ -112,7 +118,6 @@ export function DimensionBars({ data, statistic, scheme, styles, showPoles }: Di
                 const fits = s.band.name.length * 6.6 <= to - from - 4;
                 return (
                   <g key={s.band.name}>
-                    <rect x={from} y={0} width={to - from} height={30} fill={i % 2 === 0 ? "#ffffff" : "#e9edf1"} />
                     {fits ? (
                       <text x={mid} y={13} textAnchor="middle" className="band-name">
                         {s.band.name}

@@ -41,7 +41,11 @@ export function verdictText(v: MeVsKey): string {
   if (v.same) return v.both.length === 0 ? "Same as the key: no code." : "Same as the key.";
   const parts: string[] = [];
   for (const [mine, key] of v.flipped) parts.push(`you read ${label(mine)} where the key has ${label(key)} (other pole)`);
-  if (v.missed.length > 0) parts.push(`the key also has ${v.missed.map(label).join(", ")}`);
+  const codedNothing = v.both.length === 0 && v.flipped.length === 0 && v.extra.length === 0;
+  // "Also" only beside something the trainee did code: a turn they left empty reads as what it is.
+  if (v.missed.length > 0 && codedNothing) parts.push(`you gave no code where the key has ${v.missed.map(label).join(", ")}`);
+  else if (v.missed.length > 0 && (v.both.length > 0 || v.flipped.length > 0)) parts.push(`the key also has ${v.missed.map(label).join(", ")}`);
+  else if (v.missed.length > 0) parts.push(`the key has ${v.missed.map(label).join(", ")}, which you did not code`);
   if (v.extra.length > 0) parts.push(`you added ${v.extra.map(label).join(", ")}, which the key does not have`);
   const text = parts.join("; ");
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
