@@ -61,11 +61,12 @@ export function ensureProductionBuild(): void {
   const buildId = path.join(repoRoot, ".next", "BUILD_ID");
   const sources = Math.max(...["app", "components", "lib"].map((d) => newestMtime(path.join(repoRoot, d))));
   if (existsSync(buildId) && statSync(buildId).mtimeMs >= sources) return;
-  const build = spawnSync(process.execPath, [path.join(repoRoot, "node_modules/next/dist/bin/next"), "build"], {
-    cwd: repoRoot,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "inherit",
-  });
+  // Built as `npm start` builds on a fresh machine: the build must not see this tier's database or Redis
+  // (with DATABASE_URL in production mode, collecting the auth route would demand NEXTAUTH_SECRET).
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+  delete env.DATABASE_URL;
+  delete env.REDIS_URL;
+  const build = spawnSync(process.execPath, [path.join(repoRoot, "node_modules/next/dist/bin/next"), "build"], { cwd: repoRoot, env, stdio: "inherit" });
   if (build.status !== 0) throw new Error("next build failed");
 }
 
