@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { transcriptRoom } from "../../lib/collab/roomName";
 import { loadRoomDoc } from "../../lib/db/queries/yjsLog";
 import { api, type Cluster, type NodeName, signIn, startCluster } from "../support/cluster";
@@ -17,10 +17,21 @@ import { insertIntoTurn, turnCount, turnTexts } from "../support/transcriptText"
 const secret = randomBytes(24).toString("hex");
 let cluster: Cluster;
 const clients: TestClient[] = [];
+// A cluster that cannot start (no HAProxy, PostgreSQL or Redis) fails every case by name; a throwing
+// beforeAll would only mark them skipped.
+let setupError: unknown = null;
 
 beforeAll(async () => {
-  cluster = await startCluster(secret);
+  try {
+    cluster = await startCluster(secret);
+  } catch (error) {
+    setupError = error;
+  }
 }, 300_000);
+
+beforeEach(() => {
+  if (setupError) throw setupError;
+});
 
 afterAll(async () => {
   for (const c of clients) c.destroy();
