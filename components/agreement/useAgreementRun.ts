@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { keepIntervals } from "@/lib/agreement/keepIntervals";
 import { useExerciseWatch } from "@/lib/collab/useExerciseWatch";
 import { useServerRead } from "@/lib/collab/useServerRead";
 import { type AgreementData, agreementDataSchema } from "./agreementData";
@@ -49,7 +50,7 @@ export function useAgreementRun(exerciseId: string, initial: AgreementData | nul
     const tag = `${result.data.runId}@${result.data.computedAt}`;
     const changed = tag !== latest.current;
     latest.current = tag;
-    setRun((r) => ({ data: changed || !r.data ? result.data : r.data, checkedAt: Date.now(), state: active ? "live" : "paused" }));
+    setRun((r) => ({ data: changed || !r.data ? keepIntervals(result.data, r.data) : r.data, checkedAt: Date.now(), state: active ? "live" : "paused" }));
     if (changed) onNew.current?.();
   });
 
@@ -71,7 +72,7 @@ export function useAgreementRun(exerciseId: string, initial: AgreementData | nul
       const tag = `${view.runId}@${view.computedAt}`;
       const changed = tag !== latest.current;
       latest.current = tag;
-      setRun((r) => ({ data: changed || !r.data ? view : r.data, checkedAt: Date.now(), state: active ? "live" : "paused" }));
+      setRun((r) => ({ data: changed || !r.data ? keepIntervals(view, r.data) : r.data, checkedAt: Date.now(), state: active ? "live" : "paused" }));
       if (changed) onNew.current?.();
     },
   });

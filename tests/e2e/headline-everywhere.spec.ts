@@ -74,10 +74,11 @@ test("the agreement page, the progress page and the trainee's review show one he
   await expect(mine).toContainText("Krippendorff's α");
   const reviewText = (await mine.innerText()).split("Krippendorff's α")[1]!.trim();
 
-  // The trainee's own progress page: the same number once more.
+  // The trainee's own progress page (their curve only): "Latest: α 0.94 …", the same number once more.
   await trainee.goto(`/cohorts/${cohortId}/progress`);
-  const ownLatest = trainee.getByTestId("progress-table").locator(`tr[data-trainee="${TRAINEE.name}"] [data-col="latest"]`);
-  const ownText = (await ownLatest.count()) > 0 ? (await ownLatest.locator(".progress-value").innerText()).trim() : null;
+  const ownSummary = trainee.locator(`[data-testid="trainee-curves"][data-trainee="${TRAINEE.name}"] .progress-trainee-summary`);
+  await expect(ownSummary).toContainText("Latest:");
+  const ownText = (await ownSummary.locator("span", { hasText: "Latest:" }).locator("strong").innerText()).trim();
 
   console.log(JSON.stringify({ agreementText, progressText, reviewText: reviewText.split(" ")[0], ownText, progressStored }));
   // The printed values: the agreement page and the review print the same two-decimal text; the progress
@@ -86,7 +87,8 @@ test("the agreement page, the progress page and the trainee's review show one he
   expect(Math.abs(progressStored - agreementValue)).toBeLessThanOrEqual(0.005);
   expect(Math.abs(printed(progressText) - agreementValue)).toBeLessThanOrEqual(0.005);
   if (/^[−-]?\d+\.\d\d$/.test(progressText)) expect(printed(progressText)).toBe(agreementValue);
-  if (ownText !== null) expect(ownText).toBe(progressText);
+  expect(Math.abs(printed(ownText) - agreementValue)).toBeLessThanOrEqual(0.005);
+  expect(printed(ownText)).toBe(printed(progressText));
   await instructor.context().close();
   await trainee.context().close();
 });
