@@ -55,7 +55,7 @@ export function ExerciseBar({ presence, layerState, progress, refresh, onShortcu
       </div>
       <div className="bar-actions">
         {presence && <Presence provider={presence} />}
-        <LayerStatus state={layerState} canCode={view.canCode} submitted={view.submitted} />
+        <LayerStatus state={layerState} canCode={view.canCode} submitted={view.submitted} presence={presence} />
         {view.isCoder && (
           <span className="progress" data-testid="reviewed-progress" title={`${progress.unitLabel} you have marked reviewed (R) or coded: the units agreement is computed on`}>
             <meter min={0} max={Math.max(1, progress.turns)} value={progress.reviewed} aria-hidden="true" />

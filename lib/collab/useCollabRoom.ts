@@ -39,11 +39,13 @@ export function useCollabRoom(room: string, options: { gc?: boolean } = {}): { r
     const provider = new WebsocketProvider(collabBaseUrl(), room, doc, { connect: false, disableBc: true, maxBackoffTime: 5000 });
     const tracker = new SaveTracker();
     let denied: { code: number; reason: string } | null = null;
+    // "Connecting…" is the first connection only: a retry after a drop is still offline, and says so.
+    let everConnected = false;
 
     const publish = () => {
       if (denied !== null) setState({ kind: "denied", ...denied });
       else if (provider.wsconnected) setState({ kind: "online", synced: provider.synced, pending: tracker.pending(), changes: tracker.pendingChanges() });
-      else if (provider.wsconnecting && tracker.pending() === 0 && !provider.synced) setState({ kind: "connecting" });
+      else if (provider.wsconnecting && tracker.pending() === 0 && !provider.synced && !everConnected) setState({ kind: "connecting" });
       else setState({ kind: "offline", pending: tracker.pending(), changes: tracker.pendingChanges() });
     };
 
@@ -66,7 +68,10 @@ export function useCollabRoom(room: string, options: { gc?: boolean } = {}): { r
     };
     doc.on("update", onUpdate);
     provider.on("status", ({ status }) => {
-      if (status === "connected") tracker.connected();
+      if (status === "connected") {
+        everConnected = true;
+        tracker.connected();
+      }
       if (status === "disconnected") tracker.disconnected();
       publish();
     });

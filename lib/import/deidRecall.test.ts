@@ -132,7 +132,10 @@ describe("de-identification on the synthetic labelled set", () => {
     console.log(
       `de-identification overall: ${[...CATEGORIES, "any structured", "any name"]
         .filter((k) => overall.has(k))
-        .map((k) => `${k} recall ${(100 * figure([overall], k, "recall")).toFixed(1)}% precision ${(100 * figure([overall], k, "precision")).toFixed(1)}%`)
+        .map((k) => {
+          const t = overall.get(k) ?? empty();
+          return `${k} recall ${pct(t.found, t.labels).trim()} precision ${pct(t.truePositives, t.candidates).trim()}`;
+        })
         .join("; ")}`,
     );
     expect(figure(results, "any structured", "recall")).toBeGreaterThanOrEqual(0.95);

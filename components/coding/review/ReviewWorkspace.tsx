@@ -179,6 +179,14 @@ export function ReviewWorkspace({ exercise, viewer, codebook, canDecide, keyCode
           <p className="empty">This exercise has a single coder — there is nothing to compare.</p>
         ) : loading ? (
           <p className="muted">Loading both coders&apos; codes…</p>
+        ) : disagreements.length === 0 && !model.turns.some((t) => (model.comparisons.get(t.id)?.rows.length ?? 0) > 0) ? (
+          // "No disagreements" would read as agreement when neither coder has coded anything yet.
+          <p className="empty">
+            <strong>
+              {nameOf(a)} and {nameOf(b)} have not coded any turn yet.
+            </strong>{" "}
+            Disagreements appear here once both have coded; choose another pair above to compare coders who have.
+          </p>
         ) : disagreements.length === 0 ? (
           <p className="empty">
             <strong>No disagreements between {nameOf(a)} and {nameOf(b)}.</strong> Every turn either of them coded got the same dimensions and poles.
