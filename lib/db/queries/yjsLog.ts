@@ -41,8 +41,26 @@ export async function readRoomLog(db: Db, room: string): Promise<RoomLog> {
   // Log first, snapshot second: a compaction committing in between folds the rows we read into the
   // snapshot we then read (applying them twice is harmless in Yjs); the other order would miss them.
   const updates = await db.select({ id: yjsUpdates.id, update: yjsUpdates.update }).from(yjsUpdates).where(eq(yjsUpdates.room, room)).orderBy(asc(yjsUpdates.id));
-  const snapshots = await db.select({ state: yjsSnapshots.state }).from(yjsSnapshots).where(eq(yjsSnapshots.room, room)).limit(1);
-  return { snapshot: snapshots[0]?.state ?? null, updates };
+  // A snapshot up to CHUNK_BYTES comes in this one query; a larger one only reports that it is there.
+  const snapshots = await db
+    .select({
+      large: sql<boolean>`octet_length(${yjsSnapshots.state}) > ${CHUNK_BYTES}`,
+      state: sql<Uint8Array | null>`case when octet_length(${yjsSnapshots.state}) <= ${CHUNK_BYTES} then ${yjsSnapshots.state} end`.mapWith(yjsSnapshots.state),
+    })
+    .from(yjsSnapshots)
+    .where(eq(yjsSnapshots.room, room))
+    .limit(1);
+  const found = snapshots[0];
+  if (!found?.large) return { snapshot: found?.state ?? null, updates };
+  // A large snapshot is read in pieces (snapshotChunks.ts); the pieces and the log must come from one view of
+  // the database, or a compaction committing between two pieces would splice two different snapshots.
+  return db.transaction(
+    async (tx) => ({
+      updates: await tx.select({ id: yjsUpdates.id, update: yjsUpdates.update }).from(yjsUpdates).where(eq(yjsUpdates.room, room)).orderBy(asc(yjsUpdates.id)),
+      snapshot: await readSnapshotChunked(tx, room),
+    }),
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
 }
 
 /** Returns once the row has committed (synchronous_commit on): only then may the sender hear "saved". */
