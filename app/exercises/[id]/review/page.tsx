@@ -81,9 +81,15 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
 
   const data = await loadGroupReview(db, user, exercise, facts);
   if (!data) {
+    // An exercise still being coded (open mode) has no reveal to wait for: say what makes the comparison appear.
+    const stillCoding = exercise.state === "coding";
     return (
-      <Message userName={user.name} title="The class's codes are still being gathered" exerciseId={exercise.id}>
-        <p>The server computes the review from everyone&apos;s codes right after the reveal; this usually takes a few seconds.</p>
+      <Message userName={user.name} title={stillCoding ? "Nothing to compare yet" : "The class's codes are still being gathered"} exerciseId={exercise.id}>
+        <p>
+          {stillCoding
+            ? "The comparison appears here a few seconds after codes are saved, once the coders have coded some of the same client turns."
+            : "The server computes the review from everyone's codes right after the reveal; this usually takes a few seconds."}
+        </p>
         <p>
           <Link href={`/exercises/${exercise.id}/review${requested ? `?view=${encodeURIComponent(requested)}` : ""}`} className="btn">
             Reload
