@@ -82,6 +82,8 @@ export function ReviewWorkspace({ exercise, viewer, codebook, canDecide, keyCode
   const txDoc = tx.room?.doc ?? null;
   const consensusDoc = consensus.room?.doc ?? null;
   const version = useDocsVersion([txDoc, consensusDoc, docA, docB]);
+  // "you" opens a sentence in the empty-state line.
+  const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
   const nameOf = (id: string) => (id === viewer.id ? "you" : (coders.find((c) => c.id === id)?.name ?? "a supervisor"));
 
   const model = useMemo(() => {
@@ -183,7 +185,7 @@ export function ReviewWorkspace({ exercise, viewer, codebook, canDecide, keyCode
           // "No disagreements" would read as agreement when neither coder has coded anything yet.
           <p className="empty">
             <strong>
-              {nameOf(a)} and {nameOf(b)} have not coded any turn yet.
+              {capitalised(nameOf(a))} and {nameOf(b)} have not coded any turn yet.
             </strong>{" "}
             Disagreements appear here once both have coded; choose another pair above to compare coders who have.
           </p>
