@@ -134,8 +134,17 @@ function serverPid(launcherPid: number): number {
     } catch {
       break;
     }
-    if (children.length !== 1) break;
-    pid = children[0] as number;
+    // Only into node processes: the server's own helpers (tsx's esbuild service) are children too, and one
+    // alone at the moment of looking would be taken for the server.
+    const nodes = children.filter((child) => {
+      try {
+        return readFileSync(`/proc/${child}/comm`, "utf8").trim() === "node";
+      } catch {
+        return false;
+      }
+    });
+    if (nodes.length !== 1) break;
+    pid = nodes[0] as number;
   }
   return pid;
 }

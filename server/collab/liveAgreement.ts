@@ -4,7 +4,7 @@ import { type AgreementView, type StoredRun, keyRows } from "../../lib/agreement
 import { onRoomDocUpdate, onRoomUpdated } from "../../lib/collab/roomEvents";
 import { parseRoomName, roomName, transcriptRoom } from "../../lib/collab/roomName";
 import type { Db } from "../../lib/db/client";
-import { DEFAULT_AGREEMENT_SETTINGS, latestAgreementRun } from "../../lib/db/queries/agreement";
+import { DEFAULT_AGREEMENT_SETTINGS, inputsChangedAt, latestAgreementRun } from "../../lib/db/queries/agreement";
 import { type ExerciseDetail, getExercise } from "../../lib/db/queries/exercises";
 import { type RoomLog, loadRoomDoc } from "../../lib/db/queries/yjsLog";
 import { agreementUnits } from "../../lib/domain/agreementUnits";
@@ -207,6 +207,7 @@ export class LiveAgreement {
       live: new LiveFadAgreement(units),
       replicas: new Map(),
       run: await latestAgreementRun(db, exerciseId),
+      // Set below, from the database, once the layers are loaded.
       changedAt: Date.now(),
       touchedAt: Date.now(),
       view: null,
@@ -217,6 +218,10 @@ export class LiveAgreement {
       await new Promise((resolve) => setImmediate(resolve));
       await this.loadLayer(state, coder.id);
     }
+    // The stored inputs' last change, read after the layers: everything the replicas hold is at or before
+    // it, so a stored run computed since then (e.g. at start-up) covers them and keeps its intervals. A
+    // change applied from here on moves changedAt to its own time.
+    state.changedAt = (await inputsChangedAt(db, exerciseId, exercise.transcriptId))?.getTime() ?? 0;
     const early = this.early.get(exerciseId) ?? [];
     this.early.delete(exerciseId);
     for (const [coderId, update] of early) this.applyTo(state, coderId, update);

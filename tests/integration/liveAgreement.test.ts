@@ -13,7 +13,7 @@ import { DIMENSIONS } from "../../lib/domain/codebook";
 import { activeCoders, buildFadUnits, fadVariables, selectCoders } from "../../lib/domain/fadUnits";
 import { putCode, readLayer, setReviewed } from "../../lib/domain/layerDoc";
 import { readTurns } from "../../lib/domain/transcriptDoc";
-import { type LiveWiring, createRedisRelay, startLiveAgreement } from "../../server/collab";
+import { LiveAgreement, type LiveWiring, createRedisRelay, startLiveAgreement } from "../../server/collab";
 import { type RunEvent, startAgreementScheduler, storedRunOf } from "../../server/jobs/agreementScheduler";
 import { type RawSocket, type TestClient, connectClient, openRawSocket } from "../support/collabClient";
 import { type CollabTestServer, startCollabTestServer } from "../support/collabTestServer";
@@ -117,7 +117,7 @@ function expectSameEstimates(live: Record<string, Omit<AgreementResult, "warning
 }
 
 describe("live agreement for a class of 30 (real server, real clients)", () => {
-  it("pushes a summary equal to a full recompute, nothing to blind coders before the reveal, the reveal to every coder within 1 s, and stores runs from its replicas that match the stored logs", async () => {
+  it("pushes a summary equal to a full recompute, nothing to blind coders before the reveal, the reveal to every coder within 1 s, stores runs from its replicas that match the stored logs, and keeps a current run's intervals after a restart", async () => {
     const tag = Math.random().toString(36).slice(2, 7);
     const trainees: TestUser[] = [];
     for (let i = 0; i < CODERS - 1; i++) {
@@ -249,6 +249,16 @@ describe("live agreement for a class of 30 (real server, real clients)", () => {
     await vi.waitFor(() => expect(lastSummary(staff)?.runId).toBe(run.id), { timeout: 5_000, interval: 20 });
     expect(lastSummary(staff)!.pairs).toEqual([]);
     expect((await wiring.live.summary(exerciseId))!.pairs).toHaveLength(run.output.pairs.length);
+
+    // After a restart the live agreement loads the exercise afresh: a stored run that covers every stored
+    // change keeps its intervals beside the live numbers (the layers are unchanged since the run).
+    const withCi = Object.entries(run.output.variables).filter(([, r]) => r.ci !== undefined);
+    expect(withCi.length).toBeGreaterThan(0);
+    const restarted = new LiveAgreement({ db: t.db, logger: quiet });
+    closers.push(() => restarted.close());
+    const fresh = (await restarted.summary(exerciseId))!;
+    expect(fresh.runId).toBe(run.id);
+    for (const [name, result] of withCi) expect(fresh.variables[name]?.ci, name).toEqual(result.ci);
     tx.destroy();
   }, 180_000);
 });

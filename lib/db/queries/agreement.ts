@@ -197,6 +197,23 @@ export async function agreementRunRows(db: Db, runId: string): Promise<Array<typ
 }
 
 /**
+ * When the exercise's inputs last changed as stored: its layers' and its transcript's newest update or
+ * snapshot (database clock, like a run's computedAt). The live agreement compares a stored run with it
+ * when it loads an exercise, so a run that already covers every stored change keeps its intervals.
+ */
+export async function inputsChangedAt(db: Db, exerciseId: string, transcriptId: string): Promise<Date | null> {
+  const layers = `layer:${exerciseId}:%`;
+  const transcript = `tx:${transcriptId}`;
+  const rows = await db.select({
+    at: sql<string | null>`greatest(
+      (select max(${yjsUpdates.createdAt}) from ${yjsUpdates} where ${yjsUpdates.room} like ${layers} or ${yjsUpdates.room} = ${transcript}),
+      (select max(${yjsSnapshots.updatedAt}) from ${yjsSnapshots} where ${yjsSnapshots.room} like ${layers} or ${yjsSnapshots.room} = ${transcript}))::text`,
+  }).from(sql`(select 1) as one`);
+  const at = rows[0]?.at;
+  return at ? new Date(at) : null;
+}
+
+/**
  * Exercises (coding or revealed) whose layers changed after their latest run, that have layer data and
  * no run at all, or whose latest run came from an older engine: the scheduler computes them at start, covering changes made while no scheduler
  * ran (a shutdown drops debounced runs that had not started yet) and runs that failed.
