@@ -7,8 +7,7 @@ import { BAND_SCHEME_CHOICES, type HeadlineSetting, differentStatisticNote, exer
 import { type AgreementData, type DimensionStyle, type UnitData, withCoderNames } from "./agreementData";
 import { PoleDefs } from "./chartParts";
 import { CohortAgreement } from "./CohortAgreement";
-import { isClassView } from "@/lib/agreement/runSchema";
-import { type CohortModel, buildCohortModel } from "./cohortModel";
+import { COHORT_VIEW_MIN_CODERS, type CohortModel, buildCohortModel } from "./cohortModel";
 import { ConfusionMatrix } from "./ConfusionMatrix";
 import { unitsDetailSchema } from "./detailSchema";
 import { DimensionBars } from "./DimensionBars";
@@ -74,7 +73,7 @@ export function AgreementDashboard({ exercise, initial, unit, cohort, styles, se
   const compared = data?.comparedCoders.map((id) => names.find((c) => c.id === id)?.name ?? id) ?? [];
   // A class: the model from the server, or rebuilt here when a full body arrived from the API.
   const classModel = useMemo(
-    () => (data && isClassView(data) ? (data.pairs.length > 0 ? buildCohortModel(data) : cohort) : null),
+    () => (data && data.comparedCoders.length >= COHORT_VIEW_MIN_CODERS ? (data.pairs.length > 0 ? buildCohortModel(data) : cohort) : null),
     [data, cohort],
   );
   const ready = data !== null && data.comparedCoders.length >= 2 && Object.keys(data.variables).length > 0;

@@ -227,15 +227,6 @@ export interface StoredRun {
  */
 export const COHORT_VIEW_MIN_CODERS = 13;
 
-/**
- * Whether a view is drawn (and pushed) as a class: by the exercise's coders as well as by those compared
- * so far, so the page does not switch views when the 13th coder starts, and a run stored early in a
- * class's coding (few coders compared yet) is not drawn pair by pair for a hundred.
- */
-export function isClassView(view: { comparedCoders: readonly string[]; coders: readonly unknown[] }): boolean {
-  return Math.max(view.comparedCoders.length, view.coders.length) >= COHORT_VIEW_MIN_CODERS;
-}
-
 /** The unit definition a view shows when a run predates the setting. */
 export const ALL_TURNS_DEFINITION = "Units are all the transcript's turns (computed before units were limited to client turns).";
 

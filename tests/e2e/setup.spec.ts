@@ -86,12 +86,13 @@ test.describe.serial("setting up: the codebook, then an exercise that uses it", 
     expect(((await (await page.request.get(api)).json()) as { versions: unknown[] }).versions).toHaveLength(2);
 
     // The save is in the cohort's audit trail.
-    await page.goto(new URL(page.url()).pathname.replace(/\/codebook$/, "/audit"));
+    const codebookPath = new URL(page.url()).pathname;
+    await page.goto(codebookPath.replace(/\/codebook$/, "/audit"));
     await expect(page.getByRole("row").filter({ hasText: "codebook.update" }).filter({ hasText: "Irene Lindqvist" }).first()).toContainText("ok");
-    await page.goBack();
 
-    // After a reload the page shows version 2; version 1 is still there, read-only, with the old wording.
-    await page.reload();
+    // Opened afresh (a back-navigation still settling aborted a reload once), the page shows version 2;
+    // version 1 is still there, read-only, with the old wording.
+    await page.goto(codebookPath);
     await expect(codebook.summary).toContainText("version 2");
     await expect(codebook.field("Definition", "Cognition", "inflexible")).toHaveValue(NEW_DEFINITION);
     await expect(page.getByLabel("Tag 3, Cognition, inflexible")).toHaveValue("Perfectionism");

@@ -1,6 +1,6 @@
 import { type AgreementData, agreementDataSchema } from "@/components/agreement/agreementData";
-import { type CohortModel, buildCohortModel, withoutPairDetail } from "@/components/agreement/cohortModel";
-import { type StoredRun, isClassView } from "@/lib/agreement/runSchema";
+import { COHORT_VIEW_MIN_CODERS, type CohortModel, buildCohortModel, withoutPairDetail } from "@/components/agreement/cohortModel";
+import type { StoredRun } from "@/lib/agreement/runSchema";
 import type { Db } from "@/lib/db/client";
 import { agreementView, latestAgreementRun } from "@/lib/db/queries/agreement";
 import { latestRunHead } from "@/lib/db/queries/latestRunHead";
@@ -43,7 +43,7 @@ export async function pageRunData(db: Db, exercise: ExerciseDetail): Promise<Pag
   const run = await latestAgreementRun(db, exercise.id);
   if (!run) return null;
   const full = agreementView(run, exercise.coders);
-  const large = isClassView(full);
+  const large = full.comparedCoders.length >= COHORT_VIEW_MIN_CODERS;
   const parsed = agreementDataSchema.safeParse(large ? withoutPairDetail(full) : full);
   if (!parsed.success) {
     log.error("agreement_view_shape", { exerciseId: exercise.id, runId: run.id, issues: parsed.error.issues.length });
