@@ -17,16 +17,15 @@ import { toAppError } from "../../lib/errors";
 // The browser's caret colour function, so a user's colour is the same in every view. (It belongs in lib/;
 // imported from where it lives today.)
 import { userColour } from "../../lib/collab/userColour";
-import { findUserById } from "../../lib/db/queries/users";
 import { Connection } from "./connection";
 import { startHeartbeat } from "./heartbeat";
 import { TokenBucket } from "./tokenBucket";
-import { roomAccess } from "./roomAccess";
+import { createReauthorizer } from "./reauthorizer";
 import type { RoomRelay } from "./redisRelay";
 import { RoomRegistry } from "./roomRegistry";
 import { type RoomStore, dbRoomStore } from "./roomStore";
 import { safeErrorFields } from "./safeError";
-import type { CollabLimits, CollabLogger, OriginCheck, RoomAccess, RoomMatcher } from "./types";
+import type { CollabLimits, CollabLogger, OriginCheck, RoomMatcher } from "./types";
 import { type UpgradeDecision, authorizeUpgrade } from "./upgradeAuth";
 
 export interface CollabServerOptions {
@@ -115,6 +114,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   };
   // Updates the server appended to a room's log itself (a submit's "reviewed, no code" marks) reach the live room.
   const offStored = onStoredUpdate((name, update) => void registry.get(name)?.applyStored(update));
+  const reauthorize = createReauthorizer({ db, logger, rooms: () => registry.rooms(), connections: () => connections });
   let accepting = true;
   let shutdownPromise: Promise<void> | null = null;
   let wssClosed = false;
@@ -210,39 +210,6 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   function closeFor(conn: Connection, code: number, reason: string): void {
     logger.warn("collab.closed", { room: conn.roomName, user: conn.user.id, code, reason });
     conn.close(code, reason);
-  }
-
-  async function reauthorize(match: RoomMatcher): Promise<void> {
-    for (const room of registry.rooms()) {
-      if (!match(room.room, room.name)) continue;
-      try {
-        await room.refreshVisibility();
-      } catch (error) {
-        logger.error("collab.reauthorize_failed", { room: room.name, ...safeErrorFields(error) });
-      }
-    }
-    const verdicts = new Map<string, RoomAccess | "signed-out" | "error">();
-    for (const conn of Array.from(connections)) {
-      if (conn.closed || !match(conn.room, conn.roomName)) continue;
-      const key = `${conn.user.id} ${conn.roomName}`;
-      let verdict = verdicts.get(key);
-      if (verdict === undefined) {
-        try {
-          const user = await findUserById(db, conn.user.id);
-          verdict = !user || user.disabled ? "signed-out" : await roomAccess(db, conn.user.id, conn.room);
-        } catch (error) {
-          logger.error("collab.reauthorize_failed", { room: conn.roomName, ...safeErrorFields(error) });
-          // Rights could not be confirmed: reconnecting re-runs the full check at the upgrade.
-          verdict = "error";
-        }
-        verdicts.set(key, verdict);
-      }
-      if (conn.closed) continue;
-      if (verdict === "signed-out") conn.close(CLOSE_UNAUTHENTICATED, "not signed in");
-      else if (verdict === "none") conn.close(CLOSE_FORBIDDEN, "forbidden");
-      else if (verdict === "error") conn.close(CLOSE_INTERNAL, "server error");
-      else conn.setAccess(verdict);
-    }
   }
 
   function shutdown(): Promise<void> {

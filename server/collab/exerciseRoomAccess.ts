@@ -1,8 +1,7 @@
 import { accessTo, can } from "../../lib/auth/can";
 import type { Room } from "../../lib/collab/roomName";
-import type { Db } from "../../lib/db/client";
-import { exerciseFacts, getExercise } from "../../lib/db/queries/exercises";
-import { loadSubject } from "../../lib/db/queries/users";
+import { exerciseFacts } from "../../lib/db/queries/exercises";
+import type { AccessReads } from "./accessReads";
 import type { RoomAccess } from "./types";
 
 /**
@@ -10,11 +9,11 @@ import type { RoomAccess } from "./types";
  * the exercise (GET /api/exercises/:id); what it then sends depends on can(…, "exercise.agreement")
  * (./watchHub).
  */
-export async function exerciseRoomAccess(db: Db, userId: string, room: Extract<Room, { kind: "layer" | "consensus" | "watch" }>): Promise<RoomAccess> {
-  const exercise = await getExercise(db, room.exerciseId);
+export async function exerciseRoomAccess(reads: AccessReads, userId: string, room: Extract<Room, { kind: "layer" | "consensus" | "watch" }>): Promise<RoomAccess> {
+  const exercise = await reads.exercise(room.exerciseId);
   if (!exercise) return "none";
   const facts = exerciseFacts(exercise);
-  const subject = await loadSubject(db, userId);
+  const subject = await reads.subject(userId);
   if (room.kind === "watch") return can(subject, "exercise.view", { kind: "exercise", exercise: facts }) ? "read" : "none";
   return room.kind === "layer" ? accessTo(subject, { kind: "layer", exercise: facts, coderId: room.coderId }) : accessTo(subject, { kind: "exercise", exercise: facts });
 }

@@ -4,6 +4,7 @@ import { CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED } from "../../lib/collab/protoco
 import { COLLAB_PATH, parseRoomName, type Room, roomName } from "../../lib/collab/roomName";
 import type { Db } from "../../lib/db/client";
 import { findUserById } from "../../lib/db/queries/users";
+import { AccessReads } from "./accessReads";
 import { roomAccess } from "./roomAccess";
 import type { Access, OriginCheck } from "./types";
 
@@ -41,7 +42,7 @@ export async function authorizeUpgrade(
   const room = roomFromPath(req.url);
   if (!room) return { ok: false, code: CLOSE_FORBIDDEN, reason: "forbidden", userId: user.id };
   const name = roomName(room);
-  const access = await roomAccess(deps.db, user.id, room);
+  const access = await roomAccess(new AccessReads(deps.db), user.id, room);
   if (access === "none") return { ok: false, code: CLOSE_FORBIDDEN, reason: "forbidden", userId: user.id, roomName: name };
   return { ok: true, user: { id: user.id, name: user.name, email: user.email, sessionEndsAt: session.endsAt }, room, roomName: name, access };
 }
