@@ -1,3 +1,4 @@
+import { classSummary } from "@/lib/agreement/classSummary";
 import { DIMENSIONS } from "@/lib/domain/codebook";
 import { type BandScheme, formatCoefficient } from "@/lib/domain/bands";
 import { HEADLINE_STATISTIC_IDS, type HeadlineStatistic, STATISTIC_NAMES, formatPercent, statisticKey } from "@/lib/domain/headline";
@@ -118,9 +119,9 @@ export function cell(g: Grid | null, variable: string, statistic: HeadlineStatis
   return g[COHORT_VARIABLES.indexOf(variable)]?.[HEADLINE_STATISTIC_IDS.indexOf(statistic)] ?? null;
 }
 
-/** What the page sends for a class instead of every pair: the run's view without pairs, and its key rows. */
+/** What the page sends for a class instead of every pair: the class summary (lib/agreement/classSummary) without its key rows either. */
 export function withoutPairDetail(data: AgreementData): AgreementData {
-  return { ...data, pairs: [], vsKey: [] };
+  return { ...classSummary(data), vsKey: [] };
 }
 
 /** A value as the class view prints it: band-safe decimals, or a share for percent agreement. */

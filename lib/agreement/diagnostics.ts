@@ -134,3 +134,30 @@ export function warningsFromFacts(facts: WarningFacts, result: Omit<AgreementRes
   }
   return warnings;
 }
+
+const ONE_CATEGORY_NOTE = /^Coder ".*" used only one category \(".*"\) for all \d+ units they coded; /;
+const CODED_NOTHING_NOTE = /^Coder ".*" coded no units and adds nothing to any coefficient\.$/;
+
+/**
+ * A class's warnings with the per-coder notes above counted instead of listed: at 100 coders one variable
+ * can carry a hundred "used only one category" notes — about 150 KB over a run's variables, on every class
+ * page and every pushed summary, and unreadable as a list anyway. A single note keeps its wording (and
+ * its coder); other warnings are kept as they are. Matches only the wordings this file produces.
+ */
+export function condenseCoderWarnings(warnings: readonly string[]): string[] {
+  const single: string[] = [];
+  const silent: string[] = [];
+  const rest: string[] = [];
+  for (const w of warnings) {
+    if (ONE_CATEGORY_NOTE.test(w)) single.push(w);
+    else if (CODED_NOTHING_NOTE.test(w)) silent.push(w);
+    else rest.push(w);
+  }
+  if (single.length === 1) rest.push(single[0]!);
+  else if (single.length > 1) {
+    rest.push(`${single.length} coders used only one category for all the units they coded; chance-corrected coefficients cannot credit agreement from codes that never vary.`);
+  }
+  if (silent.length === 1) rest.push(silent[0]!);
+  else if (silent.length > 1) rest.push(`${silent.length} coders coded no units and add nothing to any coefficient.`);
+  return rest;
+}

@@ -1,6 +1,7 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { z } from "zod";
+import { classSummary } from "../agreement/classSummary";
 import { type AgreementView, COHORT_VIEW_MIN_CODERS, agreementViewSchema } from "../agreement/runSchema";
 import { MESSAGE_AGREEMENT, MESSAGE_EXERCISE_STATE } from "./protocol";
 
@@ -46,7 +47,7 @@ export function exerciseStateFrame(state: ExerciseState): Uint8Array {
  */
 export function agreementFrame(view: AgreementView): Uint8Array {
   const coders = view.coders.map((c) => ({ ...c, name: "" }));
-  const pushed = view.comparedCoders.length >= COHORT_VIEW_MIN_CODERS ? { ...view, coders, pairs: [] } : { ...view, coders };
+  const pushed = view.comparedCoders.length >= COHORT_VIEW_MIN_CODERS ? { ...classSummary(view), coders } : { ...view, coders };
   return frame(MESSAGE_AGREEMENT, JSON.stringify(pushed));
 }
 
