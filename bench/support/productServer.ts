@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -63,9 +63,10 @@ export async function startProductServer(options: StartOptions): Promise<Product
   const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   if (process.env.BENCH_SERVER_LOG) {
-    const log = createWriteStream(process.env.BENCH_SERVER_LOG, { flags: "a" });
-    child.stdout?.on("data", (chunk: Buffer) => log.write(chunk));
-    child.stderr?.on("data", (chunk: Buffer) => log.write(chunk));
+    // Written synchronously: the bench ends with process.exit, which would drop a stream's queued writes.
+    const logFile = process.env.BENCH_SERVER_LOG;
+    child.stdout?.on("data", (chunk: Buffer) => appendFileSync(logFile, chunk));
+    child.stderr?.on("data", (chunk: Buffer) => appendFileSync(logFile, chunk));
   }
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
