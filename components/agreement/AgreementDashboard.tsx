@@ -9,7 +9,7 @@ import { PoleDefs } from "./chartParts";
 import { CohortAgreement } from "./CohortAgreement";
 import { COHORT_VIEW_MIN_CODERS, type CohortModel, buildCohortModel } from "./cohortModel";
 import { ConfusionMatrix } from "./ConfusionMatrix";
-import { unitsDetailSchema } from "./detailSchema";
+import { classDetailSchema, unitsDetailSchema } from "./detailSchema";
 import { DimensionBars } from "./DimensionBars";
 import { ExportMenu } from "./ExportMenu";
 import { KeyTable } from "./KeyTable";
@@ -41,13 +41,24 @@ export function AgreementDashboard({ exercise, initial, unit, cohort, styles, se
   // A new run refreshes what the page built from the run's code sets — through the API, not by re-rendering
   // the page: a re-render would write an audit row per live update (opening the page writes one).
   const [unitData, setUnitData] = useState(unit);
+  // A class's model (per-trainee rows, pair distribution) is the latest stored run's; pushes carry no
+  // pairs, so a new run brings its model through the API (one request of a few tens of KB).
+  const [classBase, setClassBase] = useState(cohort);
+  const isClass = cohort !== null;
   const onNewRun = useCallback(() => {
-    if (cohort) return;
-    void fetch(`/api/exercises/${encodeURIComponent(exercise.id)}/agreement/detail?units=all`, { cache: "no-store" })
+    const detail = `/api/exercises/${encodeURIComponent(exercise.id)}/agreement/detail`;
+    if (isClass) {
+      void fetch(`${detail}?class=1`, { cache: "no-store" })
+        .then(async (res) => (res.ok ? classDetailSchema.parse(await res.json()).cohort : null))
+        .then((next) => next && setClassBase(next))
+        .catch(() => undefined);
+      return;
+    }
+    void fetch(`${detail}?units=all`, { cache: "no-store" })
       .then(async (res) => (res.ok ? unitsDetailSchema.parse(await res.json()).unit : null))
       .then((next) => setUnitData(next))
       .catch(() => undefined);
-  }, [cohort, exercise.id]);
+  }, [isClass, exercise.id]);
   const run = useAgreementRun(exercise.id, initial, coding, onNewRun);
   const [statistic, setStatistic] = useState<StatisticId>(settings.statistic);
   const [schemeId, setSchemeId] = useState(settings.scheme);
@@ -72,9 +83,11 @@ export function AgreementDashboard({ exercise, initial, unit, cohort, styles, se
   const names = data?.coders ?? [];
   const compared = data?.comparedCoders.map((id) => names.find((c) => c.id === id)?.name ?? id) ?? [];
   // A class: the model from the server, or rebuilt here when a full body arrived from the API.
+  // A class (by the server's page, or by the coders compared now): the model from the server, or rebuilt
+  // here when the numbers arrived with their pairs (the API body, a small group's push).
   const classModel = useMemo(
-    () => (data && data.comparedCoders.length >= COHORT_VIEW_MIN_CODERS ? (data.pairs.length > 0 ? buildCohortModel(data) : cohort) : null),
-    [data, cohort],
+    () => (data && (isClass || data.comparedCoders.length >= COHORT_VIEW_MIN_CODERS) ? (data.pairs.length > 0 ? buildCohortModel(data) : classBase) : null),
+    [data, isClass, classBase],
   );
   const ready = data !== null && data.comparedCoders.length >= 2 && Object.keys(data.variables).length > 0;
 

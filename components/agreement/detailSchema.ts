@@ -6,6 +6,7 @@ import { agreementResultSchema, pairSummarySchema } from "@/lib/agreement/runSch
  * demand (issue 8 item 4). `?coder=<id>`: that coder's pairs with every other compared coder (dimension and
  * pooled variables) and their full result against the key. `?a=<id>&b=<id>`: one pair's result and, where
  * the viewer may see both layers, both coders' code sets per unit for the confusion matrix and timeline.
+ * `?class=1`: the class view's model (below).
  */
 
 const grid = z.array(z.array(z.number().nullable()));
@@ -33,8 +34,20 @@ export type PairDetail = z.infer<typeof pairDetailSchema>;
 /** `?units=all`: every visible coder's code sets per unit — the small-group timeline and confusion after a new run. */
 export const unitsDetailSchema = z.object({ kind: z.literal("units"), unit: pairDetailSchema.shape.unit });
 
+/** The class view's model (./cohortModel CohortModel), as the page gets it. */
+export const cohortModelSchema = z.object({
+  coders: z.array(z.object({ id: z.string(), name: z.string(), vsKey: grid.nullable(), keyUnits: z.number(), withOthers: grid })),
+  pairBins: z.array(z.array(z.array(z.number()))),
+  pairCount: z.number(),
+});
+
+/** `?class=1`: the class view's model from the latest stored run — the class page after a new run (pushes carry no pairs). */
+export const classDetailSchema = z.object({ kind: z.literal("class"), cohort: cohortModelSchema.nullable() });
+export type ClassDetail = z.infer<typeof classDetailSchema>;
+
 export const detailQuerySchema = z.union([
   z.object({ units: z.literal("all") }).strict(),
+  z.object({ class: z.literal("1") }).strict(),
   z.object({ coder: z.string().min(1).max(100) }).strict(),
   z.object({ a: z.string().min(1).max(100), b: z.string().min(1).max(100) }).strict(),
 ]);

@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import type { AgreementResult } from "../../lib/agreement";
-import { type AgreementView, type StoredRun, keyRows } from "../../lib/agreement/runSchema";
+import { type AgreementView, type StoredRun, agreementView, keyRows } from "../../lib/agreement/runSchema";
 import { onRoomDocUpdate, onRoomUpdated } from "../../lib/collab/roomEvents";
 import { parseRoomName, roomName, transcriptRoom } from "../../lib/collab/roomName";
 import type { Db } from "../../lib/db/client";
@@ -310,6 +310,10 @@ export class LiveAgreement {
     const idleCoders = exercise.coders.map((c) => c.id).filter((id) => !compared.includes(id)).sort();
     // The stored run's intervals belong with these numbers only if it saw every change so far.
     const runIsCurrent = run !== null && run.computedAt.getTime() >= state.changedAt;
+    // Such a run is the full computation over these same inputs (the live tables agree with it to 1e-9):
+    // it is served as stored — its warnings, unitizing and intervals — so the numbers after a reveal are
+    // exactly the run that the exports and the other pages read.
+    if (run && runIsCurrent) return { ...agreementView(run, exercise.coders.map((c) => ({ id: c.id, name: c.name }))), durationMs: Math.round(performance.now() - started) };
     const variables: Record<string, AgreementResult> = {};
     for (const [name, result] of Object.entries(summary.variables)) {
       const ci = runIsCurrent ? run.output.variables[name]?.ci : undefined;

@@ -69,6 +69,14 @@ test.describe.serial("a class of 100 coders", () => {
     await expect(page.getByTestId("confusion-matrix")).toBeVisible();
     await expect(page.getByTestId("process-timeline")).toBeVisible();
     await shoot(page, "agreement-detail-1280");
+    // After a new run the class page reloads its model through the API: every coder, named as on the page.
+    const classDetail = await page.request.get(`/api/exercises/${paths.agreement.split("/")[2]}/agreement/detail?class=1`);
+    expect(classDetail.status()).toBe(200);
+    const model = ((await classDetail.json()) as { kind: string; cohort: { coders: Array<{ id: string; name: string }>; pairCount: number } }).cohort;
+    const coders = LARGE_CLASS.trainees + 1; // the trainees and the instructor's key
+    expect(model.coders).toHaveLength(coders);
+    expect(model.coders.find((c) => c.id === traineeId)?.name).toBe(name);
+    expect(model.pairCount).toBe((coders * (coders - 1)) / 2);
 
     await page.goto(paths.progress);
     const row = page.getByTestId("progress-table").locator(`tr[data-trainee="${name}"]`);

@@ -15,7 +15,7 @@ import { headlineSettingForExercise } from "@/lib/db/queries/cohortHeadline";
 import { DIMENSIONS, dimensionAbbreviation, dimensionColour, dimensionLabel } from "@/lib/domain/codebook";
 import { BAND_SCHEME_IDS } from "@/lib/domain/headline";
 import { isAppError } from "@/lib/errors";
-import { pageRunData } from "./pageData";
+import { cohortFor, pageRunData } from "./pageData";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Agreement" };
@@ -64,9 +64,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
       unit = await runUnitData(db, pageData.run, exercise.transcriptId, visible);
     }
   }
-  // The class model is cached per run for every viewer: its names are replaced by this viewer's (exerciseFor).
-  const shownName = new Map(exercise.coders.map((c) => [c.id, c.name]));
-  const cohort = pageData?.cohort ? { ...pageData.cohort, coders: pageData.cohort.coders.map((c) => ({ ...c, name: shownName.get(c.id) ?? "Former coder" })) } : null;
+  const cohort = cohortFor(pageData?.cohort ?? null, exercise.coders);
   await auditExercise(db, user, exercise, "exercise.agreement_view");
 
   const [codebook, headline] = await Promise.all([exerciseCodebook(db, exercise), headlineSettingForExercise(db, exercise.id)]);

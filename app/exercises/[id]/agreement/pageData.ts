@@ -43,7 +43,9 @@ export async function pageRunData(db: Db, exercise: ExerciseDetail): Promise<Pag
   const run = await latestAgreementRun(db, exercise.id);
   if (!run) return null;
   const full = agreementView(run, exercise.coders);
-  const large = full.comparedCoders.length >= COHORT_VIEW_MIN_CODERS;
+  // A class by its coders too: a run stored early in a class's coding (a few coders compared so far) is
+  // still drawn as a class, not pair by pair with every code set (486 KB measured at 100 coders).
+  const large = Math.max(full.comparedCoders.length, exercise.coders.length) >= COHORT_VIEW_MIN_CODERS;
   const parsed = agreementDataSchema.safeParse(large ? withoutPairDetail(full) : full);
   if (!parsed.success) {
     log.error("agreement_view_shape", { exerciseId: exercise.id, runId: run.id, issues: parsed.error.issues.length });
@@ -52,4 +54,11 @@ export async function pageRunData(db: Db, exercise: ExerciseDetail): Promise<Pag
   const data: PageRunData = { view: parsed.data, cohort: large ? buildCohortModel(full) : null, run: large ? null : run };
   remember(`${exercise.id} ${run.id} ${run.computedAt.toISOString()}`, data);
   return data;
+}
+
+/** The class model with the names this viewer may see (the cached model is shared by every viewer; exerciseFor names per viewer). */
+export function cohortFor(cohort: CohortModel | null, coders: ReadonlyArray<{ id: string; name: string }>): CohortModel | null {
+  if (!cohort) return null;
+  const shownName = new Map(coders.map((c) => [c.id, c.name]));
+  return { ...cohort, coders: cohort.coders.map((c) => ({ ...c, name: shownName.get(c.id) ?? "Former coder" })) };
 }

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { type CoderDetail, type PairDetail, detailQuerySchema } from "@/components/agreement/detailSchema";
+import { type ClassDetail, type CoderDetail, type PairDetail, detailQuerySchema } from "@/components/agreement/detailSchema";
+import { cohortFor, pageRunData } from "@/app/exercises/[id]/agreement/pageData";
 import { COHORT_VARIABLES, COHORT_VIEW_MIN_CODERS } from "@/components/agreement/cohortModel";
 import { requireUser } from "@/lib/auth/currentUser";
 import { auditExercise, exerciseFor } from "@/lib/auth/exerciseAccess";
@@ -15,7 +16,7 @@ import { parseOr400, route } from "@/lib/http/route";
 import { idParam } from "@/lib/validation/member";
 
 /**
- * GET /api/exercises/:id/agreement/detail?coder=<id> | ?a=<id>&b=<id> (components/agreement/detailSchema):
+ * GET /api/exercises/:id/agreement/detail?coder=<id> | ?a=<id>&b=<id> | ?class=1 (components/agreement/detailSchema):
  * the class view's detail on demand, read from the latest stored run. Rights are the agreement API's
  * (can "exercise.agreement"; a refusal is the same 404 as "no run", and is audited); code sets per unit only for
  * layers the viewer may open (can "layer.read"). Allowed reads are not audited: opening the page was.
@@ -41,6 +42,12 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ id: strin
   if (!can(user.subject, "exercise.agreement", { kind: "exercise", exercise: facts })) {
     await auditExercise(db, user, exercise, "exercise.agreement_read", "denied");
     throw new AppError("not_found", NOT_AVAILABLE);
+  }
+  if ("class" in query) {
+    // Built once per run in this process and shared with the page (pageRunData); names per viewer.
+    const page = await pageRunData(db, exercise);
+    const body: ClassDetail = { kind: "class", cohort: cohortFor(page?.cohort ?? null, exercise.coders) };
+    return NextResponse.json(body);
   }
   const run = await latestAgreementRun(db, id);
   if (!run) throw new AppError("not_found", NOT_AVAILABLE);
