@@ -11,7 +11,8 @@
  * (see FULL_CLIENTS): the server still serves every socket.
  * Reported: propagation latency (one client's local edit → each other full client's receipt, both timed
  * with this process's clock), "saved" ack latency (edit → the server's ack that its row committed), join
- * time, CPU of server and client processes, and the server's RSS.
+ * time, CPU of server and client processes, and the server's RSS. The first scenario starts once the
+ * server has settled after start-up (its start-up agreement runs had made the first row measure them).
  *
  * Targets (2 cores): 2 clients p99 ≤ 10 ms; 100 clients p99 ≤ 50 ms; 200 clients p99 ≤ 100 ms;
  * saved-ack p95 ≤ 50 ms. Database: PostgreSQL when DATABASE_URL is set (a fresh database on that
@@ -29,7 +30,7 @@ import { demoTranscript } from "../lib/domain/demoTranscript";
 import { type TestClient, connectClient } from "../tests/support/collabClient";
 import { seededRandom, turnCount, turnText } from "../tests/support/transcriptText";
 import { signIn } from "./support/httpUser";
-import { cpuSeconds, rssMb, startProductServer } from "./support/productServer";
+import { cpuSeconds, rssMb, serverSettled, startProductServer } from "./support/productServer";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SCENARIOS = (process.env.BENCH_CLIENTS ?? "2,20,100,200").split(",").map(Number);
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
   const server = await startProductServer({ port: Number(process.env.BENCH_PORT ?? 3121), postgresUrl: process.env.DATABASE_URL || undefined });
   const results: Result[] = [];
   try {
+    process.stderr.write(`bench: server settled ${Math.round(await serverSettled(server.pid))} ms after it listened\n`);
     const people = [await signIn(server.baseUrl, "supervisor@coflex.test", "coflex-demo"), await signIn(server.baseUrl, "instructor@coflex.test", "coflex-demo")];
     const text = demoTranscript.turns.map((turn) => `${turn.speaker}: ${turn.text}`).join("\n");
     const url = `${server.baseUrl.replace(/^http/, "ws")}/collab`;

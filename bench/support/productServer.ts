@@ -151,6 +151,23 @@ function serverPid(launcherPid: number): number {
 }
 
 /** utime + stime of a process in seconds (Linux, 100 ticks per second). */
+/**
+ * Waits until the server has finished starting: its CPU stays under 10% for a whole second (at most
+ * `maxMs`). Start-up computes the agreement of every exercise that needs it (the demo's among them) and
+ * warms the JIT; a first scenario measured during that measures start-up, not the steady server.
+ */
+export async function serverSettled(pid: number, maxMs = 60_000): Promise<number> {
+  const started = performance.now();
+  let before = cpuSeconds(pid);
+  while (performance.now() - started < maxMs) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = cpuSeconds(pid);
+    if (now - before < 0.1) break;
+    before = now;
+  }
+  return performance.now() - started;
+}
+
 export function cpuSeconds(pid: number): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];

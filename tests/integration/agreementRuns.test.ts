@@ -5,7 +5,7 @@ import * as Y from "yjs";
 import { type ExerciseFacts, type Subject, can } from "../../lib/auth/can";
 import { rightsChanged } from "../../lib/collab/rightsBus";
 import { roomName, transcriptRoom } from "../../lib/collab/roomName";
-import { agreementRunRows, agreementView, exercisesNeedingRun, latestAgreementRun, latestRunWithKeyPairs } from "../../lib/db/queries/agreement";
+import { agreementRunRows, agreementView, exercisesNeedingRun, latestAgreementRun, latestRunWithKeyPairs, latestRunWithPairsOf } from "../../lib/db/queries/agreement";
 import { createExercise, exerciseFacts, getExercise, revealExercise } from "../../lib/db/queries/exercises";
 import { createTranscript } from "../../lib/db/queries/transcripts";
 import { addMembership, createUser, loadSubject } from "../../lib/db/queries/users";
@@ -327,6 +327,10 @@ describe("agreement runs", () => {
     expect(forReview.output.pairs.every((p) => p.coderA === coders[0] || p.coderB === coders[0])).toBe(true);
     expect({ ...forReview, output: { ...forReview.output, pairs: [] } }).toEqual({ ...run, output: { ...run.output, pairs: [] } });
     expect((await latestRunWithKeyPairs(t.db, exerciseId, null))!.output.pairs).toEqual([]);
+    // What one pair's detail reads: the pairs of either coder (29 + 29 − their own, counted once).
+    const forPair = (await latestRunWithPairsOf(t.db, exerciseId, [coders[1]!, coders[2]!]))!;
+    expect(forPair.output.pairs).toHaveLength(57);
+    expect(forPair.output.pairs.filter((p) => [p.coderA, p.coderB].includes(coders[1]!) && [p.coderA, p.coderB].includes(coders[2]!))).toHaveLength(1);
     expect(run.output.vsKey).toHaveLength(29);
     const view = agreementView(run, []);
     expect(view.vsKey).toHaveLength(29);

@@ -167,12 +167,18 @@ export async function latestAgreementRun(db: Db, exerciseId: string): Promise<St
 }
 
 /**
- * The latest run with only the pairs that involve `keyCoderId` (none without a key): what a review needs.
- * A class's run holds n² pairs — megabytes of JSON at 40 coders — which PGlite would otherwise serialize and
- * this thread parse on every page load; the database drops them instead.
+ * The latest run with only the pairs that involve one of `coderIds` (none for an empty list): a review needs
+ * the key's pairs, one coder's detail that coder's. A class's run holds n² pairs — megabytes of JSON at 40
+ * coders — which PGlite would otherwise serialize and this thread parse on every read; the database drops
+ * them instead.
  */
-export async function latestRunWithKeyPairs(db: Db, exerciseId: string, keyCoderId: string | null): Promise<StoredRun | null> {
-  const keyPairs = sql`coalesce((select jsonb_agg(p) from jsonb_array_elements(${agreementRuns.output}->'pairs') as p where p->>'coderA' = ${keyCoderId} or p->>'coderB' = ${keyCoderId}), '[]'::jsonb)`;
+export async function latestRunWithPairsOf(db: Db, exerciseId: string, coderIds: readonly string[]): Promise<StoredRun | null> {
+  const ids = sql.join(
+    coderIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  const involved = coderIds.length > 0 ? sql`p->>'coderA' in (${ids}) or p->>'coderB' in (${ids})` : sql`false`;
+  const pairs = sql`coalesce((select jsonb_agg(p) from jsonb_array_elements(${agreementRuns.output}->'pairs') as p where ${involved}), '[]'::jsonb)`;
   const rows = await db
     .select({
       id: agreementRuns.id,
@@ -181,7 +187,7 @@ export async function latestRunWithKeyPairs(db: Db, exerciseId: string, keyCoder
       trigger: agreementRuns.trigger,
       computedAt: agreementRuns.computedAt,
       durationMs: agreementRuns.durationMs,
-      output: sql<unknown>`(${agreementRuns.output} - 'pairs') || jsonb_build_object('pairs', ${keyPairs})`,
+      output: sql<unknown>`(${agreementRuns.output} - 'pairs') || jsonb_build_object('pairs', ${pairs})`,
     })
     .from(agreementRuns)
     .where(eq(agreementRuns.exerciseId, exerciseId))
@@ -190,6 +196,11 @@ export async function latestRunWithKeyPairs(db: Db, exerciseId: string, keyCoder
   const row = rows[0];
   if (!row) return null;
   return { ...row, output: row.output as AgreementRunOutput };
+}
+
+/** The latest run with only the key's pairs (none without a key): what a review needs. */
+export function latestRunWithKeyPairs(db: Db, exerciseId: string, keyCoderId: string | null): Promise<StoredRun | null> {
+  return latestRunWithPairsOf(db, exerciseId, keyCoderId ? [keyCoderId] : []);
 }
 
 export async function agreementRunRows(db: Db, runId: string): Promise<Array<typeof agreementResults.$inferSelect>> {

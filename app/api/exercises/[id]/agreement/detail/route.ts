@@ -8,7 +8,7 @@ import { auditExercise, exerciseFor } from "@/lib/auth/exerciseAccess";
 import { can } from "@/lib/auth/can";
 import { keyRows } from "@/lib/agreement/runSchema";
 import { getDb } from "@/lib/db/client";
-import { latestAgreementRun } from "@/lib/db/queries/agreement";
+import { latestAgreementRun, latestRunWithPairsOf } from "@/lib/db/queries/agreement";
 import { runUnitData } from "@/lib/db/queries/agreementUnitData";
 import { HEADLINE_STATISTIC_IDS, statisticKey } from "@/lib/domain/headline";
 import { AppError } from "@/lib/errors";
@@ -49,7 +49,9 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ id: strin
     const body: ClassDetail = { kind: "class", cohort: cohortFor(page?.cohort ?? null, exercise.coders) };
     return NextResponse.json(body);
   }
-  const run = await latestAgreementRun(db, id);
+  // Only the pairs this answer needs (the coder's, or the pair's): a class's run holds n² of them.
+  const wanted = "units" in query ? null : "coder" in query ? [query.coder] : [query.a, query.b];
+  const run = wanted ? await latestRunWithPairsOf(db, id, wanted) : await latestAgreementRun(db, id);
   if (!run) throw new AppError("not_found", NOT_AVAILABLE);
   const compared = new Set(run.output.coders);
   const pairOf = (a: string, b: string) => run.output.pairs.find((p) => (p.coderA === a && p.coderB === b) || (p.coderA === b && p.coderB === a));
