@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useId, useMemo, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { bandScheme, formatCoefficient } from "@/lib/domain/bands";
 import { BAND_SCHEME_CHOICES, type HeadlineSetting, differentStatisticNote, exerciseHeadline, headlineSettingText } from "@/lib/domain/headline";
 import { type AgreementData, type DimensionStyle, type UnitData, withCoderNames } from "./agreementData";
@@ -41,25 +41,30 @@ export function AgreementDashboard({ exercise, initial, unit, cohort, styles, se
   // A new run refreshes what the page built from the run's code sets — through the API, not by re-rendering
   // the page: a re-render would write an audit row per live update (opening the page writes one).
   const [unitData, setUnitData] = useState(unit);
-  // A class's model (per-trainee rows, pair distribution) is the latest stored run's; pushes carry no
-  // pairs, so a new run brings its model through the API (one request of a few tens of KB).
-  const [classBase, setClassBase] = useState(cohort);
   const isClass = cohort !== null;
   const onNewRun = useCallback(() => {
-    const detail = `/api/exercises/${encodeURIComponent(exercise.id)}/agreement/detail`;
-    if (isClass) {
-      void fetch(`${detail}?class=1`, { cache: "no-store" })
-        .then(async (res) => (res.ok ? classDetailSchema.parse(await res.json()).cohort : null))
-        .then((next) => next && setClassBase(next))
-        .catch(() => undefined);
-      return;
-    }
-    void fetch(`${detail}?units=all`, { cache: "no-store" })
+    if (isClass) return;
+    void fetch(`/api/exercises/${encodeURIComponent(exercise.id)}/agreement/detail?units=all`, { cache: "no-store" })
       .then(async (res) => (res.ok ? unitsDetailSchema.parse(await res.json()).unit : null))
       .then((next) => setUnitData(next))
       .catch(() => undefined);
   }, [isClass, exercise.id]);
   const run = useAgreementRun(exercise.id, initial, coding, onNewRun);
+  // A class's model (per-trainee rows, pair distribution) is the latest stored run's, and pushes carry no
+  // pairs: when the summary names a new stored run, its model comes through the API (a few tens of KB) —
+  // once per run, not per live change.
+  const [classBase, setClassBase] = useState(cohort);
+  const classRunId = useRef(initial?.runId ?? null);
+  const runId = run.data?.runId ?? null;
+  useEffect(() => {
+    if (!isClass || runId === null || runId === classRunId.current) return;
+    classRunId.current = runId;
+    void fetch(`/api/exercises/${encodeURIComponent(exercise.id)}/agreement/detail?class=1`, { cache: "no-store" })
+      .then(async (res) => (res.ok ? classDetailSchema.parse(await res.json()).cohort : null))
+      // A newer run's request may already be on its way: only the latest run's model is kept.
+      .then((next) => next && classRunId.current === runId && setClassBase(next))
+      .catch(() => undefined);
+  }, [isClass, runId, exercise.id]);
   const [statistic, setStatistic] = useState<StatisticId>(settings.statistic);
   const [schemeId, setSchemeId] = useState(settings.scheme);
   const [poles, setPoles] = useState(settings.poles);
@@ -82,7 +87,6 @@ export function AgreementDashboard({ exercise, initial, unit, cohort, styles, se
 
   const names = data?.coders ?? [];
   const compared = data?.comparedCoders.map((id) => names.find((c) => c.id === id)?.name ?? id) ?? [];
-  // A class: the model from the server, or rebuilt here when a full body arrived from the API.
   // A class (by the server's page, or by the coders compared now): the model from the server, or rebuilt
   // here when the numbers arrived with their pairs (the API body, a small group's push).
   const classModel = useMemo(
