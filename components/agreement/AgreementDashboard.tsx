@@ -4,10 +4,11 @@ import Link from "next/link";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { bandScheme, formatCoefficient } from "@/lib/domain/bands";
 import { BAND_SCHEME_CHOICES, type HeadlineSetting, differentStatisticNote, exerciseHeadline, headlineSettingText } from "@/lib/domain/headline";
-import { type AgreementData, type DimensionStyle, type UnitData, withCoderNames } from "./agreementData";
+import { type AgreementData, type DimensionStyle, type UnitData } from "./agreementData";
 import { PoleDefs } from "./chartParts";
 import { CohortAgreement } from "./CohortAgreement";
 import { COHORT_VIEW_MIN_CODERS, type CohortModel, buildCohortModel } from "./cohortModel";
+import { computationNotes } from "./computationNotes";
 import { ConfusionMatrix } from "./ConfusionMatrix";
 import { classDetailSchema, unitsDetailSchema } from "./detailSchema";
 import { DimensionBars } from "./DimensionBars";
@@ -244,22 +245,15 @@ function RunStatus({ run, coding }: { run: AgreementRun; coding: boolean }) {
 }
 
 function ComputationNotes({ data }: { data: AgreementData }) {
-  const lines = new Map<string, string[]>();
-  for (const w of data.warnings) lines.set(withCoderNames(w, data.coders), ["run"]);
-  for (const [variable, result] of Object.entries(data.variables)) {
-    for (const w of result.warnings ?? []) {
-      const text = withCoderNames(w, data.coders);
-      lines.set(text, [...(lines.get(text) ?? []), variable]);
-    }
-  }
-  if (lines.size === 0) return null;
+  const notes = computationNotes(data);
+  if (notes.length === 0) return null;
   return (
     <details className="computation-notes">
-      <summary>Notes from the computation ({lines.size})</summary>
+      <summary>Notes from the computation ({notes.length})</summary>
       <ul>
-        {[...lines].map(([text, variables]) => (
+        {notes.map(({ text, where }) => (
           <li key={text}>
-            {text} <span className="muted small">({variables.includes("run") ? "whole run" : variables.join(", ")})</span>
+            {text} <span className="muted small">({where})</span>
           </li>
         ))}
       </ul>

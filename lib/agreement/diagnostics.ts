@@ -161,3 +161,7 @@ export function condenseCoderWarnings(warnings: readonly string[]): string[] {
   else if (silent.length > 1) rest.push(`${silent.length} coders coded no units and add nothing to any coefficient.`);
   return rest;
 }
+
+/** The counted notes above, for a view that gathers them across variables: the count is group 1. */
+export const COUNTED_ONE_CATEGORY_NOTE = /^(\d+) coders used only one category for all the units they coded; /;
+export const COUNTED_CODED_NOTHING_NOTE = /^(\d+) coders coded no units and add nothing to any coefficient\.$/;
