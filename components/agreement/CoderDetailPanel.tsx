@@ -76,7 +76,7 @@ export function CoderDetailPanel({ exerciseId, coder, model, keyCoderId, statist
       {detail?.state === "ready" && (
         <>
           {detail.data.vsKey && (
-            <table className="key-table">
+            <table className="key-table key-table-detail">
               <caption>Against the key, with 95% bootstrap intervals</caption>
               <thead>
                 <tr>
