@@ -32,16 +32,18 @@ if (!existsSync(buildId) || statSync(buildId).mtimeMs < sources) {
 }
 
 // The server runs in this child directly (tsx as a loader, not tsx's CLI, which would add a process).
-// Memory (issue 8, measured with 100 coders on PGlite): V8's young generation is capped at 4 MB per
-// semi-space (its default, 16 MB, is held by each of the server's three isolates) and glibc keeps two malloc
-// arenas instead of one per thread; on the embedded database — whose WebAssembly heap and worker share this
-// process — V8 also favours size over speed. Together: peak RSS 934–1,264 → 632 MB (590 MB while coding),
-// for ~7 points more CPU and a saved-ack p99 of ~50 ms instead of ~20 ms (bench:classroom, README).
+// Memory (issue 8, measured with 100 coders on PGlite, bench:classroom): V8's young generation is capped at
+// 4 MB per semi-space (its default, 16 MB, is held by each of the server's three isolates); glibc keeps two
+// malloc arenas instead of one per thread, and serves every block above 128 KB from its own mapping, which
+// goes back to the system when freed (by default the threshold rises after such a free, and the megabytes
+// of a stored run's output then stay in the heap); on the embedded database — whose WebAssembly heap and
+// worker share this process — V8 also favours size over speed. Together: peak RSS 934–1,264 → ~590 MB, for
+// ~7 points more CPU and a saved-ack p99 of ~25–50 ms instead of ~20 ms.
 const embedded = !process.env.DATABASE_URL;
 const v8Flags = ["--max-semi-space-size=4", ...(embedded ? ["--optimize-for-size"] : [])];
 const child = spawn(process.execPath, [...v8Flags, "--import", "tsx", path.join(root, "server", "index.ts"), ...process.argv.slice(2)], {
   cwd: root,
-  env: { ...env, MALLOC_ARENA_MAX: "2" },
+  env: { ...env, MALLOC_ARENA_MAX: "2", MALLOC_MMAP_THRESHOLD_: "131072" },
   stdio: "inherit",
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
