@@ -1,5 +1,5 @@
 import type { Dimension, Polarity } from "./codebook";
-import type { SeedTurn } from "./demoTranscript";
+import type { SeedTurn } from "./seedTranscript";
 
 /**
  * Three more SYNTHETIC ACT sessions for the demo's term of history, written for the Coflex project. The

@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
-import { demoTranscript, demoTranscriptShort } from "./demoTranscript";
-import type { SeedTranscript } from "./demoTranscript";
+import { demoTranscript } from "./demoTranscript";
+import { demoTranscriptShort } from "./demoTranscriptShort";
+import type { SeedTranscript } from "./seedTranscript";
 
 const MAX_TURN_CHARS = 1200;
 

@@ -11,6 +11,7 @@ import { FrameError, type IncomingFrame, isEmptyStateVector, parseFrame, syncSte
 import { RoomAwareness } from "./roomAwareness";
 import { safeErrorFields } from "./safeError";
 import type { Access, CollabLogger } from "./types";
+import { RoomStorage } from "./roomStorage";
 import { RoomWriteQueue } from "./writeQueue";
 import { RELAY_ORIGIN, type RelayMessage, type RoomRelay, decodeRelayedAwareness, encodeRelayedAwareness } from "./redisRelay";
 
@@ -56,12 +57,7 @@ export class CollabRoom {
   /** Set while applying a socket's update, to collect what the document actually integrated from it. */
   private capture: { conn: Connection; emitted: Uint8Array[] } | null = null;
   private readonly writes: RoomWriteQueue;
-  private rowsSinceCompaction = 0;
-  /** Bytes this room holds in the database (snapshot + log), counting writes queued but not yet committed. */
-  private storedBytes = 0;
-  /** Bytes ever queued for writing here; a compaction keeps what was queued after it started. */
-  private bytesQueued = 0;
-  private compaction: Promise<void> | null = null;
+  private readonly storage: RoomStorage;
   /** Whose presence reaches whom (blind coding hides coders from each other). */
   private visible: AwarenessVisibility = everyoneSeesEveryone;
 
@@ -70,6 +66,7 @@ export class CollabRoom {
     readonly room: Room,
     private readonly deps: RoomDeps,
   ) {
+    this.storage = new RoomStorage(name, deps.store, deps.compactEvery, deps.logger);
     this.writes = new RoomWriteQueue(async (updates) => {
       await deps.store.append(name, updates);
       // Other nodes hear an update only once it is committed. A node holding a relayed update that was never
@@ -78,7 +75,10 @@ export class CollabRoom {
       // in the log: acknowledged edits lost (the cluster tier's kill test found exactly this).
       for (const update of updates) deps.relay?.publish(name, "update", update);
     }, {
-      committed: (rows) => this.committed(rows),
+      committed: (rows) => {
+        roomUpdated(name);
+        this.storage.committed(rows);
+      },
       failed: (error) => {
         if (error instanceof RoomGoneError) {
           // Deleted (on this node or another): final, not a hiccup to reconnect through.
@@ -144,8 +144,7 @@ export class CollabRoom {
     // The document goes only after its last write committed: a reconnect waits for this promise, so it
     // loads a fresh copy that includes everything, never a second live copy of the same room.
     await this.writes.idle();
-    while (this.compaction) await this.compaction;
-    if (!failed && this.doc && this.rowsSinceCompaction > 0) await this.compact();
+    await this.storage.settle(!failed && this.doc !== null);
     if (this.deps.relay) await this.deps.relay.unsubscribe(this.name);
     this.presence?.destroy();
     this.doc?.off("update", this.onDocUpdate);
@@ -180,8 +179,7 @@ export class CollabRoom {
       return;
     }
     const doc = loaded.doc;
-    this.rowsSinceCompaction = loaded.rows;
-    this.storedBytes = loaded.bytes;
+    this.storage.loaded(loaded.rows, loaded.bytes);
     doc.on("update", this.onDocUpdate);
     this.doc = doc;
     this.presence = new RoomAwareness(doc, this.connections, () => this.visible, this.deps.relay ? (sender, update) => this.deps.relay?.publish(this.name, "awareness", encodeRelayedAwareness(sender, update)) : null);
@@ -275,7 +273,7 @@ export class CollabRoom {
     if (!doc) return;
     // Quotas are checked before anything is applied: a refused frame is not half-written, relayed or stored.
     if (!conn.takeWriteBytes(update.byteLength)) return this.refuse(conn, QUOTA_REASON_BUDGET);
-    if (this.storedBytes + update.byteLength > this.deps.quotaBytes) return this.refuse(conn, QUOTA_REASON_ROOM);
+    if (this.storage.storedBytes + update.byteLength > this.deps.quotaBytes) return this.refuse(conn, QUOTA_REASON_ROOM);
     const seq = ++conn.writesReceived;
     const capture = { conn, emitted: [] as Uint8Array[] };
     this.capture = capture;
@@ -293,7 +291,7 @@ export class CollabRoom {
     // Yjs holds back structs whose dependencies it has not seen. Persist the frame itself too, so
     // "saved" is true of everything the client sent; duplicates are harmless when the log is replayed.
     if (!malformed && (doc.store.pendingStructs !== null || doc.store.pendingDs !== null)) updates.push(update.slice());
-    this.countQueued(updates);
+    this.storage.queued(updates);
     this.writes.push({ updates, target: malformed ? null : conn, seq });
     if (malformed) this.reject(conn, "malformed update");
   }
@@ -310,7 +308,7 @@ export class CollabRoom {
     if (this.capture && origin === this.capture.conn) this.capture.emitted.push(update);
     // Not from a socket: a server-side change (none today) is persisted like any other.
     else {
-      this.countQueued([update]);
+      this.storage.queued([update]);
       this.writes.push({ updates: [update], target: null, seq: 0 });
     }
     // Fan-out to this node's sockets does not wait for the database; the sender's "saved" and the relay to other nodes do.
@@ -351,46 +349,14 @@ export class CollabRoom {
     }
   }
 
-  private countQueued(updates: readonly Uint8Array[]): void {
-    const bytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
-    this.storedBytes += bytes;
-    this.bytesQueued += bytes;
-  }
-
   private refuse(conn: Connection, reason: string): void {
-    this.deps.logger.warn("collab.quota", { room: this.name, user: conn.user.id, reason, storedBytes: this.storedBytes });
+    this.deps.logger.warn("collab.quota", { room: this.name, user: conn.user.id, reason, storedBytes: this.storage.storedBytes });
     conn.close(CLOSE_TOO_LARGE, reason);
   }
 
   private reject(conn: Connection, reason: string): void {
     this.deps.logger.warn("collab.bad_frame", { room: this.name, user: conn.user.id, reason });
     conn.close(CLOSE_BAD_FRAME, "bad frame");
-  }
-
-  private committed(rows: number): void {
-    roomUpdated(this.name);
-    this.rowsSinceCompaction += rows;
-    if (this.rowsSinceCompaction >= this.deps.compactEvery && !this.compaction) {
-      this.compaction = this.compact().finally(() => {
-        this.compaction = null;
-      });
-    }
-  }
-
-  /**
-   * Folds the log into the snapshot. It runs beside the write queue, not in it: the store deletes only
-   * the rows it read, so appends committed meanwhile survive, and acks do not wait for a compaction.
-   */
-  private async compact(): Promise<void> {
-    const queuedBefore = this.bytesQueued;
-    try {
-      const { merged, snapshotBytes } = await this.deps.store.compact(this.name);
-      this.rowsSinceCompaction = Math.max(0, this.rowsSinceCompaction - merged);
-      // What stays: the new snapshot plus whatever was queued while the compaction ran (an upper bound).
-      this.storedBytes = snapshotBytes + (this.bytesQueued - queuedBefore);
-    } catch (error) {
-      this.deps.logger.warn("collab.compaction_failed", { room: this.name, ...safeErrorFields(error) });
-    }
   }
 
   /**

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { transcriptRoom } from "../../lib/collab/roomName";
 import { createTranscript } from "../../lib/db/queries/transcripts";
 import { loadRoomDoc } from "../../lib/db/queries/yjsLog";
-import { demoTranscriptShort } from "../../lib/domain/demoTranscript";
+import { demoTranscriptShort } from "../../lib/domain/demoTranscriptShort";
 import { type TestClient, connectClient } from "../support/collabClient";
 import { type CollabTestServer, startCollabTestServer } from "../support/collabTestServer";
 import { seedTestWorld, type TestWorld } from "../support/seedTestWorld";

@@ -2,7 +2,7 @@ import { hashPassword } from "../../lib/auth/password";
 import type { Db } from "../../lib/db/client";
 import { createTranscript } from "../../lib/db/queries/transcripts";
 import { addMembership, createCohort, createUser } from "../../lib/db/queries/users";
-import { demoTranscriptShort } from "../../lib/domain/demoTranscript";
+import { demoTranscriptShort } from "../../lib/domain/demoTranscriptShort";
 
 export interface TestUser {
   id: string;
