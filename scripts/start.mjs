@@ -37,8 +37,8 @@ if (!existsSync(buildId) || statSync(buildId).mtimeMs < sources) {
 // malloc arenas instead of one per thread, and serves every block above 128 KB from its own mapping, which
 // goes back to the system when freed (by default the threshold rises after such a free, and the megabytes
 // of a stored run's output then stay in the heap); on the embedded database — whose WebAssembly heap and
-// worker share this process — V8 also favours size over speed. Together: peak RSS 934–1,264 → 589–595 MB,
-// for ~10 points more CPU at 100 coders and a saved-ack p99 of 32–52 ms instead of 9–23 ms (README).
+// worker share this process — V8 also favours size over speed. Together: peak RSS 934–1,264 → 589–615 MB,
+// for ~10 points more CPU at 100 coders and a saved-ack p99 of 30–52 ms instead of 9–23 ms (README).
 const embedded = !process.env.DATABASE_URL;
 const v8Flags = ["--max-semi-space-size=4", ...(embedded ? ["--optimize-for-size"] : [])];
 const child = spawn(process.execPath, [...v8Flags, "--import", "tsx", path.join(root, "server", "index.ts"), ...process.argv.slice(2)], {
