@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
+import pLimit from "p-limit";
 
 // scrypt (memory-hard, in Node's core, no native addon to build): N=2^15, r=8, p=1 ≈ 32 MiB and ~60 ms here.
 const N = 1 << 15;
@@ -7,7 +8,19 @@ const P = 1;
 const KEY_LENGTH = 32;
 const MAX_MEM = 128 * N * R * 2;
 
+/**
+ * At most two derivations at once. Each holds ~32 MiB while it runs, and libuv runs four at a time: a class
+ * of 100 signing in together (bench:classroom) took the server from ~480 to ~580 MB for half a minute.
+ * Two keep both cores of a small server busy, so a burst of sign-ins is no slower, and bound what a flood
+ * of sign-in attempts can make the server hold.
+ */
+const limit = pLimit(2);
+
 function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
+  return limit(() => deriveNow(password, salt, n, r, p));
+}
+
+function deriveNow(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, { N: n, r, p, maxmem: Math.max(MAX_MEM, 128 * n * r * 2) }, (err, key) =>
       err ? reject(err) : resolve(key),

@@ -208,6 +208,28 @@ export const agreementRuns = pgTable(
   (t) => [uniqueIndex("agreement_runs_exercise_fingerprint").on(t.exerciseId, t.fingerprint), index("agreement_runs_exercise_at").on(t.exerciseId, t.computedAt)],
 );
 
+/**
+ * A class's pair summaries, one row per pair of coders (issue 8). Above `pairDetailMaxCoders` a run has a
+ * summary for every pair without the key — n² of them, ~6 MB of JSON at 100 coders. Kept inside the run's
+ * `output` that was one huge jsonb value, and the embedded database's WebAssembly heap grew by ~26 MB for
+ * it and never gave the memory back (bench:classroom: RSS peak over 600 MB). As rows they go in small
+ * batches, and a view that needs one coder's pairs reads just those. The run's output keeps its full pairs
+ * (with the key, or every pair of a small group); readers merge the two (lib/db/queries/agreement.ts).
+ */
+export const agreementPairSummaries = pgTable(
+  "agreement_pair_summaries",
+  {
+    runId: text("run_id")
+      .notNull()
+      .references(() => agreementRuns.id, { onDelete: "cascade" }),
+    coderA: text("coder_a").notNull(),
+    coderB: text("coder_b").notNull(),
+    /** variable → its summary (lib/agreement/runSchema pairSummarySchema). */
+    variables: jsonb("variables").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.coderA, t.coderB] })],
+);
+
 /** The same run flattened, one row per variable × coder pair (or all coders) × statistic, for queries and exports. */
 export const agreementResults = pgTable(
   "agreement_results",

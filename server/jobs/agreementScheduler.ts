@@ -14,6 +14,7 @@ import {
 } from "../../lib/db/queries/agreement";
 import { getExercise, listExercisesForTranscript } from "../../lib/db/queries/exercises";
 import { readRoomLog, type RoomLog } from "../../lib/db/queries/yjsLog";
+import { type SummaryPair, mergePairSummaries } from "../../lib/agreement/pairSummaries";
 import type { AgreementRunOutput, StoredRun } from "../../lib/agreement/runSchema";
 import type { RunInputs } from "./agreementTypes";
 import { AgreementWorkerClient } from "./agreementWorkerClient";
@@ -37,7 +38,7 @@ import { AgreementWorkerClient } from "./agreementWorkerClient";
 export type AgreementTrigger = "layers" | "transcript" | "rights" | "startup";
 
 export type RunEvent =
-  | ({ exerciseId: string; outcome: "stored"; runId: string; fingerprint: string; rows: number; trigger: string; computedAt: Date; outputJson: string } & RunTimings)
+  | ({ exerciseId: string; outcome: "stored"; runId: string; fingerprint: string; rows: number; trigger: string; computedAt: Date; outputJson: string; pairSummaries: SummaryPair[] } & RunTimings)
   | ({ exerciseId: string; outcome: "unchanged"; fingerprint: string; trigger: string; computedAt: Date } & RunTimings)
   | { exerciseId: string; outcome: "skipped"; reason: "no_exercise" | "closed"; trigger: string }
   | { exerciseId: string; outcome: "failed"; error: string; trigger: string };
@@ -56,7 +57,7 @@ export function storedRunOf(event: Extract<RunEvent, { outcome: "stored" }>): St
     trigger: event.trigger,
     computedAt: event.computedAt,
     durationMs: Math.round(event.durationMs),
-    output: JSON.parse(event.outputJson) as AgreementRunOutput,
+    output: mergePairSummaries(JSON.parse(event.outputJson) as AgreementRunOutput, event.pairSummaries),
   };
 }
 
@@ -248,7 +249,7 @@ export function startAgreementScheduler(options: AgreementSchedulerOptions): Agr
       const storeStarted = performance.now();
       const runId = await insertAgreementRun(
         db,
-        { exerciseId, fingerprint: outcome.fingerprint, trigger, computedAt: asOf, durationMs: outcome.durationMs, outputJson: outcome.outputJson, rows: outcome.rows },
+        { exerciseId, fingerprint: outcome.fingerprint, trigger, computedAt: asOf, durationMs: outcome.durationMs, outputJson: outcome.outputJson, rows: outcome.rows, pairSummaries: outcome.pairSummaries },
         { yieldBetweenInserts: nextTurn },
       );
       if (runId === null) {
@@ -259,7 +260,7 @@ export function startAgreementScheduler(options: AgreementSchedulerOptions): Agr
       const storeMs = performance.now() - storeStarted;
       const timings: RunTimings = { waitMs, loadMs, durationMs: outcome.durationMs, storeMs };
       logger.info("agreement.run_stored", { exerciseId, runId, trigger, rows: outcome.rows.length, ...roundAll(timings) });
-      return { exerciseId, outcome: "stored", runId, fingerprint: outcome.fingerprint, rows: outcome.rows.length, trigger, computedAt: asOf, outputJson: outcome.outputJson, ...timings };
+      return { exerciseId, outcome: "stored", runId, fingerprint: outcome.fingerprint, rows: outcome.rows.length, trigger, computedAt: asOf, outputJson: outcome.outputJson, pairSummaries: outcome.pairSummaries, ...timings };
     } catch (err) {
       // Stopping terminates the worker under a running job; that is not a failure worth reporting.
       if (!stopped) logger.error("agreement.run_failed", { exerciseId, trigger, err });

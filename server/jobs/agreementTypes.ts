@@ -1,3 +1,4 @@
+import type { SummaryPair } from "../../lib/agreement/pairSummaries";
 import type { AgreementSettings, NewRunRow } from "../../lib/db/queries/agreement";
 import type { RoomLog } from "../../lib/db/queries/yjsLog";
 import type { UnitScope } from "../../lib/domain/agreementUnits";
@@ -41,6 +42,8 @@ export type WorkerReply =
   | { jobId: number; type: "unchanged"; fingerprint: string; durationMs: number }
   /** Part of a computed run's flattened rows; several arrive before "done" so no single message is huge. */
   | { jobId: number; type: "rows"; rows: ResultRow[] }
-  /** `outputJson` is the run's output already serialized: the main thread stores it without parsing it. */
+  /** Part of a class's summary pairs, which the output leaves out (lib/agreement/pairSummaries). */
+  | { jobId: number; type: "pairs"; pairs: SummaryPair[] }
+  /** `outputJson` is the run's output (without summary pairs) already serialized: the main thread stores it without parsing it. */
   | { jobId: number; type: "done"; fingerprint: string; outputJson: string; durationMs: number; rowCount: number }
   | { jobId: number; type: "error"; message: string };

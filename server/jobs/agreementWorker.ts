@@ -2,17 +2,20 @@ import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { DEFAULT_AGREEMENT_SETTINGS } from "../../lib/db/queries/agreement";
+import { splitPairSummaries } from "../../lib/agreement/pairSummaries";
 import { computePrepared, prepareAgreement, warmUp } from "./agreementCompute";
 import type { AgreementJob, WorkerReply } from "./agreementTypes";
 
 /**
  * The agreement worker thread: decodes the stored documents, builds units, fingerprints them and — when
  * the fingerprint is new — computes every variable. All of it runs here, never on the collaboration
- * server's event loop. Replies: "unchanged", or a few "rows" batches then "done" with the output as a JSON
- * string, so the main thread receives no single huge object graph to deserialize.
+ * server's event loop. Replies: "unchanged", or a few "rows" and "pairs" batches then "done" with the output
+ * (without its summary pairs) as a JSON string, so the main thread receives no single huge object graph to
+ * deserialize.
  */
 
 const ROWS_PER_MESSAGE = 2000;
+const PAIRS_PER_MESSAGE = 1000;
 
 const port = parentPort;
 if (!port) throw new Error("agreementWorker must run as a worker thread");
@@ -64,10 +67,15 @@ port.on("message", (job: AgreementJob) => {
     } finally {
       if (large) setNice(0);
     }
-    const { output, rows } = computed;
+    const { rows } = computed;
+    // A class's summary pairs go separately, in batches, and are stored as rows (lib/agreement/pairSummaries).
+    const { output, summaries } = splitPairSummaries(computed.output);
     const outputJson = JSON.stringify(output);
     for (let i = 0; i < rows.length; i += ROWS_PER_MESSAGE) {
       reply({ jobId: job.jobId, type: "rows", rows: rows.slice(i, i + ROWS_PER_MESSAGE) });
+    }
+    for (let i = 0; i < summaries.length; i += PAIRS_PER_MESSAGE) {
+      reply({ jobId: job.jobId, type: "pairs", pairs: summaries.slice(i, i + PAIRS_PER_MESSAGE) });
     }
     reply({ jobId: job.jobId, type: "done", fingerprint: prepared.fingerprint, outputJson, durationMs: performance.now() - started, rowCount: rows.length });
   } catch (err) {

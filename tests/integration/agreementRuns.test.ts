@@ -10,12 +10,12 @@ import { createExercise, exerciseFacts, getExercise, revealExercise } from "../.
 import { createTranscript } from "../../lib/db/queries/transcripts";
 import { addMembership, createUser, loadSubject } from "../../lib/db/queries/users";
 import { appendUpdate, loadRoomDoc } from "../../lib/db/queries/yjsLog";
-import { agreementRuns } from "../../lib/db/schema";
+import { agreementPairSummaries, agreementRuns } from "../../lib/db/schema";
 import { anchorContext, anchorSpan } from "../../lib/domain/anchoring";
 import { DIMENSIONS, POLARITIES } from "../../lib/domain/codebook";
 import { putCode, setReviewed } from "../../lib/domain/layerDoc";
 import { readTurns } from "../../lib/domain/transcriptDoc";
-import { type AgreementScheduler, type RunEvent, startAgreementScheduler } from "../../server/jobs/agreementScheduler";
+import { type AgreementScheduler, type RunEvent, startAgreementScheduler, storedRunOf } from "../../server/jobs/agreementScheduler";
 import { type TestClient, connectClient } from "../support/collabClient";
 import { type CollabTestServer, startCollabTestServer } from "../support/collabTestServer";
 import { seedTestWorld, type TestUser, type TestWorld } from "../support/seedTestWorld";
@@ -321,6 +321,14 @@ describe("agreement runs", () => {
     const run = (await latestAgreementRun(t.db, exerciseId))!;
     expect(run.output.coders).toHaveLength(30);
     expect(run.output.pairs).toHaveLength(435);
+    // The 406 summary pairs (pairs without the key) are rows of their own, not part of the run's JSON…
+    const summaryRows = await t.db.select({ n: sql<number>`count(*)::int` }).from(agreementPairSummaries).where(eq(agreementPairSummaries.runId, run.id));
+    expect(summaryRows[0]?.n).toBe(406);
+    const inJson = await t.db.select({ n: sql<number>`jsonb_array_length(${agreementRuns.output}->'pairs')` }).from(agreementRuns).where(eq(agreementRuns.id, run.id));
+    expect(inJson[0]?.n).toBe(29);
+    // …and reading the run back gives exactly what the live agreement was handed when it was stored.
+    expect(event.outcome).toBe("stored");
+    if (event.outcome === "stored") expect(run).toEqual(storedRunOf(event));
     // What a review reads: the same run with only the key's 29 pairs, dropped by the database.
     const forReview = (await latestRunWithKeyPairs(t.db, exerciseId, coders[0]!))!;
     expect(forReview.output.pairs).toHaveLength(29);

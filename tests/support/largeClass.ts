@@ -2,6 +2,7 @@ import { hashPassword } from "../../lib/auth/password";
 import { transcriptRoom } from "../../lib/collab/roomName";
 import type { AgreementResultData, AgreementRunOutput, PairAgreement, PairSummary } from "../../lib/agreement/runSchema";
 import { AGREEMENT_ENGINE_VERSION } from "../../lib/agreement/runSchema";
+import { splitPairSummaries } from "../../lib/agreement/pairSummaries";
 import type { Db } from "../../lib/db/client";
 import { DEFAULT_AGREEMENT_SETTINGS, type NewRunRow, insertAgreementRun } from "../../lib/db/queries/agreement";
 import { createExercise } from "../../lib/db/queries/exercises";
@@ -190,7 +191,9 @@ export async function seedLargeClass(db: Db, options: { trainees: number; exerci
       warnings: [],
       unitMasks: { units, masks },
     };
-    await insertAgreementRun(db, { exerciseId, fingerprint: `large-class-${e}`, trigger: "reveal", durationMs: 1, outputJson: JSON.stringify(output), rows });
+    // Stored as the agreement worker stores a class's run: the summary pairs as rows of their own.
+    const split = splitPairSummaries(output);
+    await insertAgreementRun(db, { exerciseId, fingerprint: `large-class-${e}`, trigger: "reveal", durationMs: 1, outputJson: JSON.stringify(split.output), rows, pairSummaries: split.summaries });
   }
   return { cohortId, instructor, trainees, exerciseIds };
 }

@@ -1,8 +1,9 @@
-import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { type SummaryPair, mergePairSummaries } from "../../agreement/pairSummaries";
 import { AGREEMENT_ENGINE_VERSION, type AgreementRunOutput, type AgreementSettings, type StoredRun, type UnitMasks, unitMasksSchema } from "../../agreement/runSchema";
 import type { Db } from "../client";
 import { newId } from "../ids";
-import { agreementResults, agreementRuns, exercises, yjsSnapshots, yjsUpdates } from "../schema";
+import { agreementPairSummaries, agreementResults, agreementRuns, exercises, yjsSnapshots, yjsUpdates } from "../schema";
 import { lockExerciseAgreement } from "./clusterLocks";
 
 /**
@@ -77,10 +78,13 @@ export async function knownFingerprints(db: Db, exerciseId: string): Promise<str
  * thread, so a large statement no longer holds the server's event loop.)
  */
 const ROWS_PER_INSERT = 2000;
+/** ~1.3 KB of JSON each: ~0.5 MB per statement, which the embedded database handles without growing its heap. */
+const PAIRS_PER_INSERT = 400;
 
 /**
- * Stores a run and its flattened rows in one transaction. `outputJson` is the serialized
- * AgreementRunOutput: it goes to the database as text and is never parsed on this thread. Returns null
+ * Stores a run, its flattened rows and its pair summaries in one transaction. `outputJson` is the
+ * serialized AgreementRunOutput without its summary pairs (lib/agreement/pairSummaries): it goes to the
+ * database as text and is never parsed on this thread; `pairSummaries` go as rows. Returns null
  * when a run with this fingerprint already exists (another node, or a race with ourselves): identical
  * inputs give identical output, so nothing is lost.
  */
@@ -95,6 +99,7 @@ export async function insertAgreementRun(
     durationMs: number;
     outputJson: string;
     rows: readonly NewRunRow[];
+    pairSummaries?: readonly SummaryPair[];
   },
   options: { yieldBetweenInserts?: () => Promise<void> } = {},
 ): Promise<string | null> {
@@ -119,6 +124,13 @@ export async function insertAgreementRun(
     for (let i = 0; i < run.rows.length; i += ROWS_PER_INSERT) {
       await options.yieldBetweenInserts?.();
       await tx.insert(agreementResults).values(run.rows.slice(i, i + ROWS_PER_INSERT).map((row) => ({ runId: id, ...row })));
+    }
+    const summaries = run.pairSummaries ?? [];
+    for (let i = 0; i < summaries.length; i += PAIRS_PER_INSERT) {
+      await options.yieldBetweenInserts?.();
+      await tx
+        .insert(agreementPairSummaries)
+        .values(summaries.slice(i, i + PAIRS_PER_INSERT).map((p) => ({ runId: id, coderA: p.coderA, coderB: p.coderB, variables: p.variables })));
     }
     return id;
   });
@@ -163,14 +175,28 @@ export async function latestAgreementRun(db: Db, exerciseId: string): Promise<St
   const rows = await db.select().from(agreementRuns).where(eq(agreementRuns.exerciseId, exerciseId)).orderBy(desc(agreementRuns.computedAt)).limit(1);
   const row = rows[0];
   if (!row) return null;
-  return { ...row, output: row.output as AgreementRunOutput };
+  return { ...row, output: mergePairSummaries(row.output as AgreementRunOutput, await pairSummariesOf(db, row.id, null)) };
+}
+
+/**
+ * A run's summary pairs from agreement_pair_summaries: all of them (`coderIds` null), or those that
+ * involve one of `coderIds` (none for an empty list). Runs stored before the table existed have none here;
+ * their summaries are still inside the output.
+ */
+async function pairSummariesOf(db: Db, runId: string, coderIds: readonly string[] | null): Promise<SummaryPair[]> {
+  if (coderIds !== null && coderIds.length === 0) return [];
+  const t = agreementPairSummaries;
+  const involved = coderIds === null ? undefined : or(inArray(t.coderA, [...coderIds]), inArray(t.coderB, [...coderIds]));
+  const rows = await db.select({ coderA: t.coderA, coderB: t.coderB, variables: t.variables }).from(t).where(and(eq(t.runId, runId), involved));
+  return rows.map((r) => ({ coderA: r.coderA, coderB: r.coderB, detail: "summary", variables: r.variables as SummaryPair["variables"] }));
 }
 
 /**
  * The latest run with only the pairs that involve one of `coderIds` (none for an empty list): a review needs
  * the key's pairs, one coder's detail that coder's. A class's run holds n² pairs — megabytes of JSON at 40
  * coders — which PGlite would otherwise serialize and this thread parse on every read; the database drops
- * them instead.
+ * them instead: from the output's own pairs (the full ones, and every pair of a run stored before
+ * agreement_pair_summaries existed) and from the summary rows.
  */
 export async function latestRunWithPairsOf(db: Db, exerciseId: string, coderIds: readonly string[]): Promise<StoredRun | null> {
   const ids = sql.join(
@@ -195,7 +221,7 @@ export async function latestRunWithPairsOf(db: Db, exerciseId: string, coderIds:
     .limit(1);
   const row = rows[0];
   if (!row) return null;
-  return { ...row, output: row.output as AgreementRunOutput };
+  return { ...row, output: mergePairSummaries(row.output as AgreementRunOutput, await pairSummariesOf(db, row.id, coderIds)) };
 }
 
 /** The latest run with only the key's pairs (none without a key): what a review needs. */
