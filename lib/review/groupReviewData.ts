@@ -6,7 +6,7 @@ import type { Db } from "../db/client";
 import { ALL_TURNS_DEFINITION, keyRows } from "../agreement/runSchema";
 import { headlineSettingForExercise } from "../db/queries/cohortHeadline";
 import { exerciseHeadline, traineeHeadline } from "../domain/headline";
-import { latestRunWithKeyPairs, unitMasksOf } from "../db/queries/agreement";
+import { latestRunWithPairsOf, unitMasksOf } from "../db/queries/agreement";
 import type { ExerciseDetail } from "../db/queries/exercises";
 import { loadRoomDoc } from "../db/queries/yjsLog";
 import { type TurnDistribution, buildGroupReview } from "../domain/groupReview";
@@ -56,8 +56,10 @@ function reviewTurns(allTurns: readonly Turn[], units: readonly string[], distri
 
 /** The payload for a viewer already allowed to see agreement (callers check can "exercise.agreement"); null while no run with unit data exists. */
 export async function loadGroupReview(db: Db, user: CurrentUser, exercise: ExerciseDetail, facts: ExerciseFacts): Promise<GroupReviewPayload | null> {
-  // Only the pairs with the key: the review reads the per-unit codes, the headline and "me vs key".
-  const run = await latestRunWithKeyPairs(db, exercise.id, exercise.keyCoderId);
+  // The review reads the per-unit codes, the class headline and, for a coder, "me vs key": of a class's
+  // pairs (megabytes at 100 coders) only a coder's own are read, and staff on a projector read none.
+  const wantsOwnPair = facts.coderIds.includes(user.id) && exercise.keyCoderId !== null && exercise.keyCoderId !== user.id;
+  const run = await latestRunWithPairsOf(db, exercise.id, wantsOwnPair ? [user.id] : []);
   const unitMasks = run ? unitMasksOf(run) : null;
   if (!run || !unitMasks) return null;
   const namesVisible = can(user.subject, "exercise.see_coder_names", { kind: "exercise", exercise: facts });

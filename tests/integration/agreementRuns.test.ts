@@ -5,7 +5,7 @@ import * as Y from "yjs";
 import { type ExerciseFacts, type Subject, can } from "../../lib/auth/can";
 import { rightsChanged } from "../../lib/collab/rightsBus";
 import { roomName, transcriptRoom } from "../../lib/collab/roomName";
-import { agreementRunRows, agreementView, exercisesNeedingRun, latestAgreementRun, latestRunWithKeyPairs, latestRunWithPairsOf } from "../../lib/db/queries/agreement";
+import { agreementRunRows, agreementView, exercisesNeedingRun, latestAgreementRun, latestRunWithPairsOf } from "../../lib/db/queries/agreement";
 import { createExercise, exerciseFacts, getExercise, revealExercise } from "../../lib/db/queries/exercises";
 import { createTranscript } from "../../lib/db/queries/transcripts";
 import { addMembership, createUser, loadSubject } from "../../lib/db/queries/users";
@@ -329,12 +329,17 @@ describe("agreement runs", () => {
     // …and reading the run back gives exactly what the live agreement was handed when it was stored.
     expect(event.outcome).toBe("stored");
     if (event.outcome === "stored") expect(run).toEqual(storedRunOf(event));
-    // What a review reads: the same run with only the key's 29 pairs, dropped by the database.
-    const forReview = (await latestRunWithKeyPairs(t.db, exerciseId, coders[0]!))!;
+    // One coder's pairs (here the key's 29, all full, from the run's JSON), the rest dropped by the database.
+    const forReview = (await latestRunWithPairsOf(t.db, exerciseId, [coders[0]!]))!;
     expect(forReview.output.pairs).toHaveLength(29);
     expect(forReview.output.pairs.every((p) => p.coderA === coders[0] || p.coderB === coders[0])).toBe(true);
     expect({ ...forReview, output: { ...forReview.output, pairs: [] } }).toEqual({ ...run, output: { ...run.output, pairs: [] } });
-    expect((await latestRunWithKeyPairs(t.db, exerciseId, null))!.output.pairs).toEqual([]);
+    // What staff's group review reads: no pairs at all.
+    expect((await latestRunWithPairsOf(t.db, exerciseId, []))!.output.pairs).toEqual([]);
+    // What a trainee's review reads ("me vs key"): their 29 pairs, 28 of them summaries from their own rows.
+    const forTrainee = (await latestRunWithPairsOf(t.db, exerciseId, [coders[5]!]))!;
+    expect(forTrainee.output.pairs).toHaveLength(29);
+    expect(forTrainee.output.pairs.filter((p) => p.detail === "summary")).toHaveLength(28);
     // What one pair's detail reads: the pairs of either coder (29 + 29 − their own, counted once).
     const forPair = (await latestRunWithPairsOf(t.db, exerciseId, [coders[1]!, coders[2]!]))!;
     expect(forPair.output.pairs).toHaveLength(57);

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { CurrentUser } from "../../lib/auth/currentUser";
 import { transcriptRoom } from "../../lib/collab/roomName";
-import { DEFAULT_AGREEMENT_SETTINGS, insertAgreementRun } from "../../lib/db/queries/agreement";
+import { keyRows } from "../../lib/agreement/runSchema";
+import { DEFAULT_AGREEMENT_SETTINGS, insertAgreementRun, latestAgreementRun } from "../../lib/db/queries/agreement";
+import { headlineSettingForExercise } from "../../lib/db/queries/cohortHeadline";
 import { listCohortAudit } from "../../lib/db/queries/auditRead";
 import { createExercise, revealExercise, setCoderNamesVisible } from "../../lib/db/queries/exercises";
 import { addMembership, createUser, loadSubject } from "../../lib/db/queries/users";
@@ -10,6 +12,7 @@ import { type RoomLog, appendUpdate, readRoomLog, loadRoomDoc } from "../../lib/
 import { anchorTurn } from "../../lib/domain/anchoring";
 import type { Dimension, Polarity } from "../../lib/domain/codebook";
 import { codeSetMask, fadCode } from "../../lib/domain/fadDistance";
+import { traineeHeadline } from "../../lib/domain/headline";
 import { putCode, setReviewed } from "../../lib/domain/layerDoc";
 import { type Turn, readTurns } from "../../lib/domain/transcriptDoc";
 import { AppError } from "../../lib/errors";
@@ -178,6 +181,8 @@ describe("group review data after the reveal", () => {
     expect(turn.text).toBe(turns[1]!.text);
     // Turns nobody coded, but everyone looked at, carry no disagreement.
     expect(payload.turns.find((x) => x.turnId === turns[0]!.id)?.disagreement ?? 0).toBe(0);
+    // Staff do not code here: no "your agreement with the key" (and no pair is read for it).
+    expect(payload.viewerHeadline).toBeNull();
   });
 
   it("gives a trainee counts, their own codes and the key, but no other trainee's name or who-gave-what", async () => {
@@ -188,6 +193,10 @@ describe("group review data after the reveal", () => {
     const turn = payload.turns.find((x) => x.turnId === turns[1]!.id)!;
     expect(turn.coders).toBeUndefined();
     expect(turn.me).toBe(codeSetMask([fadCode("cognition", "flexible")]));
+    // "Your agreement with the key" is read from the trainee's own pair with the key.
+    const own = keyRows((await latestAgreementRun(t.db, exerciseId))!.output).find((row) => row.coder === me.id)!;
+    expect(payload.viewerHeadline).toEqual(traineeHeadline(await headlineSettingForExercise(t.db, exerciseId), own.variables));
+    expect(payload.viewerHeadline).not.toBeNull();
     const body = JSON.stringify(payload);
     for (const other of trainees.filter((x) => x.id !== me.id)) expect(body).not.toContain(other.name);
   });

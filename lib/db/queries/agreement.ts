@@ -224,11 +224,6 @@ export async function latestRunWithPairsOf(db: Db, exerciseId: string, coderIds:
   return { ...row, output: mergePairSummaries(row.output as AgreementRunOutput, await pairSummariesOf(db, row.id, coderIds)) };
 }
 
-/** The latest run with only the key's pairs (none without a key): what a review needs. */
-export function latestRunWithKeyPairs(db: Db, exerciseId: string, keyCoderId: string | null): Promise<StoredRun | null> {
-  return latestRunWithPairsOf(db, exerciseId, keyCoderId ? [keyCoderId] : []);
-}
-
 export async function agreementRunRows(db: Db, runId: string): Promise<Array<typeof agreementResults.$inferSelect>> {
   return db.select().from(agreementResults).where(eq(agreementResults.runId, runId)).orderBy(agreementResults.id);
 }
