@@ -192,8 +192,8 @@ async function pairSummariesOf(db: Db, runId: string, coderIds: readonly string[
 }
 
 /**
- * The latest run with only the pairs that involve one of `coderIds` (none for an empty list): a review needs
- * the key's pairs, one coder's detail that coder's. A class's run holds n² pairs — megabytes of JSON at 40
+ * The latest run with only the pairs that involve one of `coderIds` (none for an empty list): a trainee's
+ * review needs their own pairs, one coder's detail that coder's. A class's run holds n² pairs — megabytes of JSON at 40
  * coders — which PGlite would otherwise serialize and this thread parse on every read; the database drops
  * them instead: from the output's own pairs (the full ones, and every pair of a run stored before
  * agreement_pair_summaries existed) and from the summary rows.
