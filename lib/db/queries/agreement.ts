@@ -78,7 +78,7 @@ export async function knownFingerprints(db: Db, exerciseId: string): Promise<str
  * thread, so a large statement no longer holds the server's event loop.)
  */
 const ROWS_PER_INSERT = 2000;
-/** ~1.3 KB of JSON each: ~0.5 MB per statement, which the embedded database handles without growing its heap. */
+/** ~1.3 KB of JSON each, so ~0.5 MB per statement: the embedded database's heap never has to hold a class's 6 MB at once. */
 const PAIRS_PER_INSERT = 400;
 
 /**
