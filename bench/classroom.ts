@@ -24,7 +24,7 @@ import os from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { ClassroomCoder } from "./support/classroomCoder";
 import { type HttpUser, pool, signIn } from "./support/httpUser";
-import { cpuSeconds, rssMb, startProductServer } from "./support/productServer";
+import { cpuSeconds, rssMb, serverSettled, startProductServer } from "./support/productServer";
 import { seededRandom } from "../tests/support/transcriptText";
 import { AgreementWatcher } from "./support/agreementWatcher";
 import { type ScenarioResult, printResults, summaryOf } from "./support/classroomReport";
@@ -93,7 +93,7 @@ async function scenario(k: number, database: "pglite" | "postgres"): Promise<Sce
     const watcher = new AgreementWatcher(instructor, exerciseId, probes, random);
     const loop = monitorEventLoopDelay({ resolution: 5 });
     loop.enable();
-    log(`coding for ${SECONDS} s`);
+    log(`server settled after ${((await serverSettled(server.pid)) / 1000).toFixed(1)} s; coding for ${SECONDS} s`);
     const codingStart = performance.now();
     for (const c of coders) c.measureFrom = codingStart;
     const cpuStart = cpuSeconds(server.pid);

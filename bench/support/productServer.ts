@@ -150,7 +150,6 @@ function serverPid(launcherPid: number): number {
   return pid;
 }
 
-/** utime + stime of a process in seconds (Linux, 100 ticks per second). */
 /**
  * Waits until the server has finished starting: its CPU stays under 10% for a whole second (at most
  * `maxMs`). Start-up computes the agreement of every exercise that needs it (the demo's among them) and
@@ -168,6 +167,7 @@ export async function serverSettled(pid: number, maxMs = 60_000): Promise<number
   return performance.now() - started;
 }
 
+/** utime + stime of a process in seconds (Linux, 100 ticks per second). */
 export function cpuSeconds(pid: number): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
