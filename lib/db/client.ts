@@ -10,7 +10,10 @@ import * as schema from "./schema";
  * (DATABASE_URL) or to the embedded PGlite, which runs in its own worker thread (lib/db/embedded) so that
  * its work never holds the server's event loop.
  */
-export type Db = PostgresJsDatabase<typeof schema>;
+export type Db = PostgresJsDatabase<typeof schema> & {
+  /** The driver itself, for the one statement drizzle cannot send prepared (lib/db/queries/yjsLog.ts). */
+  $client: postgres.Sql;
+};
 
 export interface DbHandle {
   db: Db;
