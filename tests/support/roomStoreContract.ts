@@ -109,12 +109,14 @@ export function roomStoreContract(name: string, setup: () => Promise<RoomStoreFi
       expect(loaded.doc.getText("t").toString()).toBe("");
     });
 
-    it("refuses appends once the room's owner is deleted, storing nothing (the deletion fence)", async () => {
+    it("refuses appends once the room's owner is deleted, single updates and batches alike, storing nothing (the deletion fence)", async () => {
       const room = await f.newRoom();
       const doc = new Y.Doc();
       await f.store.append(room, [edit(doc, "before")]);
+      await f.store.append(room, [edit(doc, " and"), edit(doc, " more")]);
       await f.deleteOwner(room);
       await expect(f.store.append(room, [edit(doc, "after")])).rejects.toBeInstanceOf(RoomGoneError);
+      await expect(f.store.append(room, [edit(doc, "a"), edit(doc, "b"), edit(doc, "c")])).rejects.toBeInstanceOf(RoomGoneError);
       await f.store.compact(room);
       expect((await f.store.load(room, { gc: true })).bytes).toBe(0);
     });
