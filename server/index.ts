@@ -46,9 +46,17 @@ async function main(): Promise<void> {
   // Stored runs are computed from the live agreement's replicas (no re-read of every log per run), and
   // what is stored goes straight back to it (no read of the run either).
   const agreement = startAgreementScheduler({ db: handle.db, logger: createLogger("agreement"), inputs: (exerciseId, coderIds) => live.runInputs(exerciseId, coderIds) });
+  // In the order the runs finished: a stored run's pairs are parsed a batch at a time, and a later
+  // "unchanged" must not be applied before it.
+  let handedOver = Promise.resolve();
+  const agreementLog = createLogger("agreement");
   agreement.onRun((event) => {
-    if (event.outcome === "stored") void live.runStored(event.exerciseId, { stored: storedRunOf(event) });
-    else if (event.outcome === "unchanged") void live.runStored(event.exerciseId, { current: event.fingerprint, computedAt: event.computedAt });
+    handedOver = handedOver
+      .then(async () => {
+        if (event.outcome === "stored") await live.runStored(event.exerciseId, { stored: await storedRunOf(event) });
+        else if (event.outcome === "unchanged") await live.runStored(event.exerciseId, { current: event.fingerprint, computedAt: event.computedAt });
+      })
+      .catch((err: unknown) => agreementLog.error("agreement.handover_failed", { exerciseId: event.exerciseId, err: String(err) }));
   });
 
   // Submits, reveals and membership changes re-authorize open sockets at once (lib/collab/rightsBus).

@@ -109,7 +109,7 @@ export class LiveAgreement {
     return state.view;
   }
 
-  /** Exercise facts changed (submit, reveal, membership): re-read them, and the latest stored run. */
+  /** Exercise facts changed (submit, reveal, membership): re-read them (the stored run comes through runStored). */
   async refresh(exerciseId: string): Promise<void> {
     const pending = this.exercises.get(exerciseId);
     if (!pending) return;
@@ -122,7 +122,9 @@ export class LiveAgreement {
     }
     state.exercise = exercise;
     for (const coder of exercise.coders) if (!state.replicas.has(coder.id)) await this.loadLayer(state, coder.id);
-    await this.runStored(exerciseId);
+    // The stored run is not read again here: a rights change schedules a run (server/jobs), whose outcome
+    // arrives through runStored. Reading it back on every submit parsed a class's megabytes 100 times over.
+    this.changed(state, false);
   }
 
   /**

@@ -38,7 +38,7 @@ import { AgreementWorkerClient } from "./agreementWorkerClient";
 export type AgreementTrigger = "layers" | "transcript" | "rights" | "startup";
 
 export type RunEvent =
-  | ({ exerciseId: string; outcome: "stored"; runId: string; fingerprint: string; rows: number; trigger: string; computedAt: Date; outputJson: string; pairSummaries: SummaryPair[] } & RunTimings)
+  | ({ exerciseId: string; outcome: "stored"; runId: string; fingerprint: string; rows: number; trigger: string; computedAt: Date; outputJson: string; pairSummariesJson: string[] } & RunTimings)
   | ({ exerciseId: string; outcome: "unchanged"; fingerprint: string; trigger: string; computedAt: Date } & RunTimings)
   | { exerciseId: string; outcome: "skipped"; reason: "no_exercise" | "closed"; trigger: string }
   | { exerciseId: string; outcome: "failed"; error: string; trigger: string };
@@ -47,9 +47,16 @@ export type RunEvent =
  * The run a "stored" event describes, for the live agreement: the output the worker produced is parsed
  * here once rather than read back from the database (a class's run output is megabytes of JSON, and on the
  * embedded database every read waits in line with the coders' saves). Our own worker's output, as
- * latestAgreementRun trusts the stored copy.
+ * latestAgreementRun trusts the stored copy. The summary pairs (~6 MB at 100 coders) are parsed a batch at
+ * a time with a macrotask between, so sockets and timers run in between.
  */
-export function storedRunOf(event: Extract<RunEvent, { outcome: "stored" }>): StoredRun {
+export async function storedRunOf(event: Extract<RunEvent, { outcome: "stored" }>): Promise<StoredRun> {
+  const output = JSON.parse(event.outputJson) as AgreementRunOutput;
+  const summaries: SummaryPair[] = [];
+  for (const json of event.pairSummariesJson) {
+    await nextTurn();
+    for (const pair of JSON.parse(json) as SummaryPair[]) summaries.push(pair);
+  }
   return {
     id: event.runId,
     exerciseId: event.exerciseId,
@@ -57,7 +64,7 @@ export function storedRunOf(event: Extract<RunEvent, { outcome: "stored" }>): St
     trigger: event.trigger,
     computedAt: event.computedAt,
     durationMs: Math.round(event.durationMs),
-    output: mergePairSummaries(JSON.parse(event.outputJson) as AgreementRunOutput, event.pairSummaries),
+    output: mergePairSummaries(output, summaries),
   };
 }
 
@@ -249,7 +256,7 @@ export function startAgreementScheduler(options: AgreementSchedulerOptions): Agr
       const storeStarted = performance.now();
       const runId = await insertAgreementRun(
         db,
-        { exerciseId, fingerprint: outcome.fingerprint, trigger, computedAt: asOf, durationMs: outcome.durationMs, outputJson: outcome.outputJson, rows: outcome.rows, pairSummaries: outcome.pairSummaries },
+        { exerciseId, fingerprint: outcome.fingerprint, trigger, computedAt: asOf, durationMs: outcome.durationMs, outputJson: outcome.outputJson, batches: outcome.batches },
         { yieldBetweenInserts: nextTurn },
       );
       if (runId === null) {
@@ -259,8 +266,9 @@ export function startAgreementScheduler(options: AgreementSchedulerOptions): Agr
       await pruneLiveRuns(db, exerciseId, keepLiveRuns);
       const storeMs = performance.now() - storeStarted;
       const timings: RunTimings = { waitMs, loadMs, durationMs: outcome.durationMs, storeMs };
-      logger.info("agreement.run_stored", { exerciseId, runId, trigger, rows: outcome.rows.length, ...roundAll(timings) });
-      return { exerciseId, outcome: "stored", runId, fingerprint: outcome.fingerprint, rows: outcome.rows.length, trigger, computedAt: asOf, outputJson: outcome.outputJson, pairSummaries: outcome.pairSummaries, ...timings };
+      const rows = outcome.batches.rowCount;
+      logger.info("agreement.run_stored", { exerciseId, runId, trigger, rows, ...roundAll(timings) });
+      return { exerciseId, outcome: "stored", runId, fingerprint: outcome.fingerprint, rows, trigger, computedAt: asOf, outputJson: outcome.outputJson, pairSummariesJson: outcome.batches.pairSummaries, ...timings };
     } catch (err) {
       // Stopping terminates the worker under a running job; that is not a failure worth reporting.
       if (!stopped) logger.error("agreement.run_failed", { exerciseId, trigger, err });

@@ -1,5 +1,5 @@
-import type { SummaryPair } from "../../lib/agreement/pairSummaries";
-import type { AgreementSettings, NewRunRow } from "../../lib/db/queries/agreement";
+import type { AgreementSettings } from "../../lib/db/queries/agreement";
+import type { RunBatches } from "../../lib/db/queries/runBatches";
 import type { RoomLog } from "../../lib/db/queries/yjsLog";
 import type { UnitScope } from "../../lib/domain/agreementUnits";
 
@@ -33,17 +33,14 @@ export interface RunInputs {
   layers: Record<string, RoomLog>;
 }
 
-/** A flattened result row, as lib/db/queries/agreement.ts stores it (agreement_results minus runId). */
-export type ResultRow = NewRunRow;
-
 export type WorkerReply =
   /** Sent once, after the worker loaded and warmed up. */
   | { jobId: 0; type: "ready" }
   | { jobId: number; type: "unchanged"; fingerprint: string; durationMs: number }
-  /** Part of a computed run's flattened rows; several arrive before "done" so no single message is huge. */
-  | { jobId: number; type: "rows"; rows: ResultRow[] }
-  /** Part of a class's summary pairs, which the output leaves out (lib/agreement/pairSummaries). */
-  | { jobId: number; type: "pairs"; pairs: SummaryPair[] }
-  /** `outputJson` is the run's output (without summary pairs) already serialized: the main thread stores it without parsing it. */
-  | { jobId: number; type: "done"; fingerprint: string; outputJson: string; durationMs: number; rowCount: number }
+  /**
+   * `outputJson` is the run's output without its summary pairs, and `batches` its rows and summary pairs
+   * (lib/db/queries/runBatches), all serialized here: the main thread stores text it never re-encodes, and
+   * a message of strings costs it no object graph to deserialize.
+   */
+  | { jobId: number; type: "done"; fingerprint: string; outputJson: string; batches: RunBatches; durationMs: number }
   | { jobId: number; type: "error"; message: string };

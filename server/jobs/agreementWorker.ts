@@ -3,19 +3,17 @@ import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { DEFAULT_AGREEMENT_SETTINGS } from "../../lib/db/queries/agreement";
 import { splitPairSummaries } from "../../lib/agreement/pairSummaries";
+import { runBatches } from "../../lib/db/queries/runBatches";
 import { computePrepared, prepareAgreement, warmUp } from "./agreementCompute";
 import type { AgreementJob, WorkerReply } from "./agreementTypes";
 
 /**
  * The agreement worker thread: decodes the stored documents, builds units, fingerprints them and — when
  * the fingerprint is new — computes every variable. All of it runs here, never on the collaboration
- * server's event loop. Replies: "unchanged", or a few "rows" and "pairs" batches then "done" with the output
- * (without its summary pairs) as a JSON string, so the main thread receives no single huge object graph to
- * deserialize.
+ * server's event loop. Replies: "unchanged", or "done" with the output (without its summary pairs), its
+ * rows and its summary pairs as JSON text (lib/db/queries/runBatches), so the main thread receives no
+ * object graph to deserialize and has nothing to serialize before storing.
  */
-
-const ROWS_PER_MESSAGE = 2000;
-const PAIRS_PER_MESSAGE = 1000;
 
 const port = parentPort;
 if (!port) throw new Error("agreementWorker must run as a worker thread");
@@ -71,13 +69,8 @@ port.on("message", (job: AgreementJob) => {
     // A class's summary pairs go separately, in batches, and are stored as rows (lib/agreement/pairSummaries).
     const { output, summaries } = splitPairSummaries(computed.output);
     const outputJson = JSON.stringify(output);
-    for (let i = 0; i < rows.length; i += ROWS_PER_MESSAGE) {
-      reply({ jobId: job.jobId, type: "rows", rows: rows.slice(i, i + ROWS_PER_MESSAGE) });
-    }
-    for (let i = 0; i < summaries.length; i += PAIRS_PER_MESSAGE) {
-      reply({ jobId: job.jobId, type: "pairs", pairs: summaries.slice(i, i + PAIRS_PER_MESSAGE) });
-    }
-    reply({ jobId: job.jobId, type: "done", fingerprint: prepared.fingerprint, outputJson, durationMs: performance.now() - started, rowCount: rows.length });
+    const batches = runBatches(rows, summaries);
+    reply({ jobId: job.jobId, type: "done", fingerprint: prepared.fingerprint, outputJson, batches, durationMs: performance.now() - started });
   } catch (err) {
     // Only the error's class and message of our own code: no document content is put into errors.
     reply({ jobId: job.jobId, type: "error", message: err instanceof Error ? `${err.name}: ${err.message}` : "unknown error" });

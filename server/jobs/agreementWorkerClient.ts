@@ -1,10 +1,10 @@
 import { Worker } from "node:worker_threads";
-import type { SummaryPair } from "../../lib/agreement/pairSummaries";
-import type { AgreementJob, ResultRow, WorkerReply } from "./agreementTypes";
+import type { RunBatches } from "../../lib/db/queries/runBatches";
+import type { AgreementJob, WorkerReply } from "./agreementTypes";
 
 export type WorkerOutcome =
   | { type: "unchanged"; fingerprint: string; durationMs: number }
-  | { type: "computed"; fingerprint: string; outputJson: string; rows: ResultRow[]; pairSummaries: SummaryPair[]; durationMs: number };
+  | { type: "computed"; fingerprint: string; outputJson: string; batches: RunBatches; durationMs: number };
 
 /**
  * One agreement worker thread, one job at a time (the scheduler queues). The thread starts on the first
@@ -17,8 +17,6 @@ export class AgreementWorkerClient {
   private nextJobId = 1;
   private pending: {
     jobId: number;
-    rows: ResultRow[];
-    pairs: SummaryPair[];
     resolve(outcome: WorkerOutcome): void;
     reject(error: Error): void;
   } | null = null;
@@ -34,7 +32,7 @@ export class AgreementWorkerClient {
     const worker = this.ensureWorker();
     const jobId = this.nextJobId++;
     return new Promise<WorkerOutcome>((resolve, reject) => {
-      this.pending = { jobId, rows: [], pairs: [], resolve, reject };
+      this.pending = { jobId, resolve, reject };
       worker.ref();
       worker.postMessage({ ...job, jobId } satisfies AgreementJob);
     });
@@ -89,19 +87,13 @@ export class AgreementWorkerClient {
     const job = this.pending;
     if (!job || job.jobId !== message.jobId) return;
     switch (message.type) {
-      case "rows":
-        for (const row of message.rows) job.rows.push(row);
-        return;
-      case "pairs":
-        for (const pair of message.pairs) job.pairs.push(pair);
-        return;
       case "unchanged":
         this.settle();
         job.resolve({ type: "unchanged", fingerprint: message.fingerprint, durationMs: message.durationMs });
         return;
       case "done":
         this.settle();
-        job.resolve({ type: "computed", fingerprint: message.fingerprint, outputJson: message.outputJson, rows: job.rows, pairSummaries: job.pairs, durationMs: message.durationMs });
+        job.resolve({ type: "computed", fingerprint: message.fingerprint, outputJson: message.outputJson, batches: message.batches, durationMs: message.durationMs });
         return;
       case "error":
         this.settle();

@@ -328,7 +328,7 @@ describe("agreement runs", () => {
     expect(inJson[0]?.n).toBe(29);
     // …and reading the run back gives exactly what the live agreement was handed when it was stored.
     expect(event.outcome).toBe("stored");
-    if (event.outcome === "stored") expect(run).toEqual(storedRunOf(event));
+    if (event.outcome === "stored") expect(run).toEqual(await storedRunOf(event));
     // One coder's pairs (here the key's 29, all full, from the run's JSON), the rest dropped by the database.
     const forReview = (await latestRunWithPairsOf(t.db, exerciseId, [coders[0]!]))!;
     expect(forReview.output.pairs).toHaveLength(29);

@@ -243,7 +243,7 @@ describe("live agreement for a class of 30 (real server, real clients)", () => {
     // The stored run joins the live summary without being read back; the push leaves its n² pairs out
     // (the class view asks for one pair on demand), the API body keeps them.
     if (memoryRun.outcome !== "stored") throw new Error("no run stored");
-    const run = storedRunOf(memoryRun);
+    const run = await storedRunOf(memoryRun);
     expect(run.output.pairs.length).toBe((CODERS * (CODERS - 1)) / 2);
     await wiring.live.runStored(exerciseId, { stored: run });
     await vi.waitFor(() => expect(lastSummary(staff)?.runId).toBe(run.id), { timeout: 5_000, interval: 20 });

@@ -5,6 +5,9 @@ import type { Db } from "../client";
 import { newId } from "../ids";
 import { agreementPairSummaries, agreementResults, agreementRuns, exercises, yjsSnapshots, yjsUpdates } from "../schema";
 import { lockExerciseAgreement } from "./clusterLocks";
+import { type NewRunRow, type RunBatches, runBatches } from "./runBatches";
+
+export type { NewRunRow } from "./runBatches";
 
 /**
  * Stored agreement runs (ARCHITECTURE "Agreement: pure math in lib/, computed and stored by the
@@ -41,20 +44,6 @@ export const DEFAULT_AGREEMENT_SETTINGS: AgreementSettings = {
   pairDetailMaxCoders: 10,
 };
 
-export interface NewRunRow {
-  variable: string;
-  coderA: string | null;
-  coderB: string | null;
-  statistic: string;
-  value: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-  /** Pairable units the statistic rests on (units with values from ≥ 2 of the coders compared). */
-  nUnits: number;
-  nCoders: number;
-  prevalence: Record<string, number> | null;
-  warnings: string[] | null;
-}
 
 /**
  * The database's clock, read before a run reads its inputs: a run is "as of" that moment (computedAt),
@@ -71,22 +60,13 @@ export async function knownFingerprints(db: Db, exerciseId: string): Promise<str
 }
 
 /**
- * Rows go in few, large statements. The transaction holds a connection until it commits, and the embedded
- * database has only one (PGlite has one session; lib/db/client.ts): every "saved" ack waits for the whole
- * transaction, so it must be short — a handful of statements, not hundreds of round trips. 2,000 rows ×
- * 12 parameters stay well under PostgreSQL's 65,535 parameters per statement. (PGlite runs in its own
- * thread, so a large statement no longer holds the server's event loop.)
- */
-const ROWS_PER_INSERT = 2000;
-/** ~1.3 KB of JSON each, so ~0.5 MB per statement: the embedded database's heap never has to hold a class's 6 MB at once. */
-const PAIRS_PER_INSERT = 400;
-
-/**
  * Stores a run, its flattened rows and its pair summaries in one transaction. `outputJson` is the
- * serialized AgreementRunOutput without its summary pairs (lib/agreement/pairSummaries): it goes to the
- * database as text and is never parsed on this thread; `pairSummaries` go as rows. Returns null
- * when a run with this fingerprint already exists (another node, or a race with ourselves): identical
- * inputs give identical output, so nothing is lost.
+ * serialized AgreementRunOutput without its summary pairs (lib/agreement/pairSummaries) and `batches` its
+ * rows and summary pairs as JSON text (lib/db/queries/runBatches, serialized by the agreement worker): all
+ * of it goes to the database as text and is never parsed or re-encoded on this thread. Callers that hold
+ * rows as objects (tests, tools) pass `rows` / `pairSummaries` instead. Returns null when a run with this
+ * fingerprint already exists (another node, or a race with ourselves): identical inputs give identical
+ * output, so nothing is lost.
  */
 export async function insertAgreementRun(
   db: Db,
@@ -98,12 +78,11 @@ export async function insertAgreementRun(
     computedAt?: Date;
     durationMs: number;
     outputJson: string;
-    rows: readonly NewRunRow[];
-    pairSummaries?: readonly SummaryPair[];
-  },
+  } & ({ batches: RunBatches } | { rows: readonly NewRunRow[]; pairSummaries?: readonly SummaryPair[] }),
   options: { yieldBetweenInserts?: () => Promise<void> } = {},
 ): Promise<string | null> {
   const id = newId();
+  const batches = "batches" in run ? run.batches : runBatches(run.rows, run.pairSummaries);
   return db.transaction(async (tx) => {
     // One node at a time stores runs for this exercise, cluster-wide (every node runs the scheduler).
     await lockExerciseAgreement(tx, run.exerciseId);
@@ -121,16 +100,24 @@ export async function insertAgreementRun(
       .onConflictDoNothing({ target: [agreementRuns.exerciseId, agreementRuns.fingerprint] })
       .returning({ id: agreementRuns.id });
     if (inserted.length === 0) return null;
-    for (let i = 0; i < run.rows.length; i += ROWS_PER_INSERT) {
+    const r = agreementResults;
+    for (const json of batches.rows) {
       await options.yieldBetweenInserts?.();
-      await tx.insert(agreementResults).values(run.rows.slice(i, i + ROWS_PER_INSERT).map((row) => ({ runId: id, ...row })));
+      // Inserted in the batch's order (ids follow it; agreementRunRows reads by id).
+      await tx.execute(sql`insert into ${r} (${sql.identifier(r.runId.name)}, ${sql.identifier(r.variable.name)}, ${sql.identifier(r.coderA.name)}, ${sql.identifier(r.coderB.name)},
+          ${sql.identifier(r.statistic.name)}, ${sql.identifier(r.value.name)}, ${sql.identifier(r.ciLow.name)}, ${sql.identifier(r.ciHigh.name)}, ${sql.identifier(r.nUnits.name)},
+          ${sql.identifier(r.nCoders.name)}, ${sql.identifier(r.prevalence.name)}, ${sql.identifier(r.warnings.name)})
+        select ${id}, x."variable", x."coderA", x."coderB", x."statistic", x."value", x."ciLow", x."ciHigh", x."nUnits", x."nCoders", x."prevalence", x."warnings"
+        from rows from (jsonb_to_recordset(${json}::jsonb) as ("variable" text, "coderA" text, "coderB" text, "statistic" text, "value" float8,
+          "ciLow" float8, "ciHigh" float8, "nUnits" int, "nCoders" int, "prevalence" jsonb, "warnings" jsonb)) with ordinality
+          as x("variable", "coderA", "coderB", "statistic", "value", "ciLow", "ciHigh", "nUnits", "nCoders", "prevalence", "warnings", "n")
+        order by x."n"`);
     }
-    const summaries = run.pairSummaries ?? [];
-    for (let i = 0; i < summaries.length; i += PAIRS_PER_INSERT) {
+    const p = agreementPairSummaries;
+    for (const json of batches.pairSummaries) {
       await options.yieldBetweenInserts?.();
-      await tx
-        .insert(agreementPairSummaries)
-        .values(summaries.slice(i, i + PAIRS_PER_INSERT).map((p) => ({ runId: id, coderA: p.coderA, coderB: p.coderB, variables: p.variables })));
+      await tx.execute(sql`insert into ${p} (${sql.identifier(p.runId.name)}, ${sql.identifier(p.coderA.name)}, ${sql.identifier(p.coderB.name)}, ${sql.identifier(p.variables.name)})
+        select ${id}, x."coderA", x."coderB", x."variables" from jsonb_to_recordset(${json}::jsonb) as x("coderA" text, "coderB" text, "variables" jsonb)`);
     }
     return id;
   });

@@ -1,0 +1,52 @@
+import type { SummaryPair } from "../../agreement/pairSummaries";
+
+/**
+ * A stored run's rows and pair summaries as JSON text, in the batches insertAgreementRun sends (one
+ * statement each, expanded by the database with jsonb_to_recordset). The agreement worker serializes them
+ * on its own thread: a class's run is ~12,000 result rows and ~5,000 pair summaries, and building them
+ * into statement parameters on the server's thread (drizzle turns every row into a dozen parameters and
+ * stringifies every jsonb value) held the event loop that "saved" acks wait on for hundreds of milliseconds.
+ */
+
+/** One flattened result row (agreement_results minus its run id). */
+export interface NewRunRow {
+  variable: string;
+  coderA: string | null;
+  coderB: string | null;
+  statistic: string;
+  value: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  /** Pairable units the statistic rests on (units with values from ≥ 2 of the coders compared). */
+  nUnits: number;
+  nCoders: number;
+  prevalence: Record<string, number> | null;
+  warnings: string[] | null;
+}
+
+/** What the worker hands over and insertAgreementRun stores. */
+export interface RunBatches {
+  /** JSON arrays of NewRunRow, in the run's order. */
+  rows: string[];
+  /** JSON arrays of SummaryPair ({coderA, coderB, detail, variables}). */
+  pairSummaries: string[];
+  rowCount: number;
+}
+
+/**
+ * 2,000 rows or 400 pair summaries (~1.3 KB of JSON each) per statement: ~0.5 MB each, so the embedded
+ * database's WebAssembly heap never holds a class's megabytes at once, and a handful of statements, not
+ * hundreds of round trips, keep the transaction short (on PGlite every save waits for it).
+ */
+export const ROWS_PER_BATCH = 2000;
+export const PAIRS_PER_BATCH = 400;
+
+function batches<T>(items: readonly T[], size: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < items.length; i += size) out.push(JSON.stringify(items.slice(i, i + size)));
+  return out;
+}
+
+export function runBatches(rows: readonly NewRunRow[], pairSummaries: readonly SummaryPair[] = []): RunBatches {
+  return { rows: batches(rows, ROWS_PER_BATCH), pairSummaries: batches(pairSummaries, PAIRS_PER_BATCH), rowCount: rows.length };
+}
