@@ -1,7 +1,8 @@
 import * as Y from "yjs";
 import { liveAgreementProvider } from "../collab/liveAgreementBus";
 import { z } from "zod";
-import { type AgreementView, viewCoders } from "../agreement/runSchema";
+import { classSummary } from "../agreement/classSummary";
+import { type AgreementView, COHORT_VIEW_MIN_CODERS, viewCoders } from "../agreement/runSchema";
 import type { CurrentUser } from "../auth/currentUser";
 import { auditExercise, exerciseFor } from "../auth/exerciseAccess";
 import { can } from "../auth/can";
@@ -23,8 +24,20 @@ import { AGREEMENT_NOT_AVAILABLE, AppError } from "../errors";
  * these with a real database): who may, what changes, what is audited.
  */
 
-/** GET /api/exercises/:id/agreement: the latest stored run, or the one 404 every agreement channel gives. */
+/**
+ * GET /api/exercises/:id/agreement: the live summary or the latest stored run, or the one 404 every
+ * agreement channel gives. From COHORT_VIEW_MIN_CODERS compared coders it is the class summary, as pushed
+ * to watchers (lib/agreement/classSummary): no pairs — 4,950 of them at 100 coders, ~7 MB of JSON that a
+ * screen polling every 500 ms had the server serialize and gzip twice a second, which held the event loop
+ * that "saved" acks wait on — and each variable's per-coder notes counted. One pair's numbers come from
+ * GET /api/exercises/:id/agreement/detail?a=&b=, every pair from the agreement-json export (CONTRACTS §4).
+ */
 export async function readAgreement(db: Db, user: CurrentUser, exerciseId: string): Promise<AgreementView> {
+  const view = await agreementFor(db, user, exerciseId);
+  return view.comparedCoders.length >= COHORT_VIEW_MIN_CODERS ? classSummary(view) : view;
+}
+
+async function agreementFor(db: Db, user: CurrentUser, exerciseId: string): Promise<AgreementView> {
   const { exercise, facts } = await exerciseFor(db, user, exerciseId);
   if (!can(user.subject, "exercise.agreement", { kind: "exercise", exercise: facts })) {
     await auditExercise(db, user, exercise, "exercise.agreement_read", "denied");

@@ -5,7 +5,8 @@ import { MESSAGE_AGREEMENT } from "../../lib/collab/protocol";
 import { roomName, transcriptRoom } from "../../lib/collab/roomName";
 import { type WatchMessage, parseWatchMessage } from "../../lib/collab/watchMessages";
 import { createExercise, revealExercise } from "../../lib/db/queries/exercises";
-import { addMembership, createUser } from "../../lib/db/queries/users";
+import { addMembership, createUser, loadSubject } from "../../lib/db/queries/users";
+import { readAgreement } from "../../lib/exercise/exerciseDecisions";
 import { loadRoomDoc } from "../../lib/db/queries/yjsLog";
 import { agreementUnits } from "../../lib/domain/agreementUnits";
 import { anchorContext, anchorSpan } from "../../lib/domain/anchoring";
@@ -240,8 +241,8 @@ describe("live agreement for a class of 30 (real server, real clients)", () => {
     expect(logsRun.outcome).toBe("unchanged");
     expect(logsRun.outcome === "unchanged" && memoryRun.outcome === "stored" && logsRun.fingerprint === memoryRun.fingerprint).toBe(true);
 
-    // The stored run joins the live summary without being read back; the push leaves its n² pairs out
-    // (the class view asks for one pair on demand), the API body keeps them.
+    // The stored run joins the live summary without being read back; the push and the API body leave its n²
+    // pairs out (the class view asks for one pair on demand), and carry each coder against the key.
     if (memoryRun.outcome !== "stored") throw new Error("no run stored");
     const run = await storedRunOf(memoryRun);
     expect(run.output.pairs.length).toBe((CODERS * (CODERS - 1)) / 2);
@@ -249,6 +250,12 @@ describe("live agreement for a class of 30 (real server, real clients)", () => {
     await vi.waitFor(() => expect(lastSummary(staff)?.runId).toBe(run.id), { timeout: 5_000, interval: 20 });
     expect(lastSummary(staff)!.pairs).toEqual([]);
     expect((await wiring.live.summary(exerciseId))!.pairs).toHaveLength(run.output.pairs.length);
+    const body = await readAgreement(t.db, { ...world.instructor, subject: await loadSubject(t.db, world.instructor.id) }, exerciseId);
+    expect(body.runId).toBe(run.id);
+    expect(body.pairs).toEqual([]);
+    expect(body.vsKey).toHaveLength(CODERS - 1);
+    expect(body.vsKey.every((k) => k.key === world.supervisor.id && k.variables.pooled !== undefined)).toBe(true);
+    expectSameEstimates(body.variables, full);
 
     // After a restart the live agreement loads the exercise afresh: a stored run that covers every stored
     // change keeps its intervals beside the live numbers (the layers are unchanged since the run).

@@ -1,5 +1,5 @@
+import { NextResponse } from "next/server";
 import { z } from "zod";
-import { agreementBody } from "@/lib/agreement/agreementBody";
 import { requireUser } from "@/lib/auth/currentUser";
 import { getDb } from "@/lib/db/client";
 import { readAgreement } from "@/lib/exercise/exerciseDecisions";
@@ -14,8 +14,7 @@ import { idParam } from "@/lib/validation/member";
  * the request path.
  *
  * 200 body: lib/agreement/runSchema.ts `agreementViewSchema` (the one definition of the agreement result,
- * CONTRACTS §4), built by `agreementView` from the run and serialized by `agreementBody` (a class's pairs
- * are serialized once per stored run, not on every read).
+ * CONTRACTS §4), built by `agreementView` from the run.
  *
  * Rights: agreement shows how others coded, so it follows canSeeAgreement (blind exercise: coders see it
  * only after reveal). Someone who may not see it gets exactly the 404 of "no run yet" — the same status and
@@ -24,6 +23,5 @@ import { idParam } from "@/lib/validation/member";
 export const GET = route(async (_req: Request, ctx: { params: Promise<{ id: string }> }) => {
   const user = await requireUser();
   const { id } = parseOr400(z.object({ id: idParam }), await ctx.params, "exercise id");
-  const body = agreementBody(await readAgreement(await getDb(), user, id));
-  return new Response(body, { headers: { "content-type": "application/json" } });
+  return NextResponse.json(await readAgreement(await getDb(), user, id));
 });
