@@ -12,6 +12,7 @@ import {
   markRunCurrent,
   pruneLiveRuns,
 } from "../../lib/db/queries/agreement";
+import { batchText } from "../../lib/db/queries/runBatches";
 import { getExercise, listExercisesForTranscript } from "../../lib/db/queries/exercises";
 import { readRoomLog, type RoomLog } from "../../lib/db/queries/yjsLog";
 import { type SummaryPair, mergePairSummaries } from "../../lib/agreement/pairSummaries";
@@ -38,7 +39,7 @@ import { AgreementWorkerClient } from "./agreementWorkerClient";
 export type AgreementTrigger = "layers" | "transcript" | "rights" | "startup";
 
 export type RunEvent =
-  | ({ exerciseId: string; outcome: "stored"; runId: string; fingerprint: string; rows: number; trigger: string; computedAt: Date; outputJson: string; pairSummariesJson: string[] } & RunTimings)
+  | ({ exerciseId: string; outcome: "stored"; runId: string; fingerprint: string; rows: number; trigger: string; computedAt: Date; outputJson: string; pairSummaries: Uint8Array[] } & RunTimings)
   | ({ exerciseId: string; outcome: "unchanged"; fingerprint: string; trigger: string; computedAt: Date } & RunTimings)
   | { exerciseId: string; outcome: "skipped"; reason: "no_exercise" | "closed"; trigger: string }
   | { exerciseId: string; outcome: "failed"; error: string; trigger: string };
@@ -53,9 +54,9 @@ export type RunEvent =
 export async function storedRunOf(event: Extract<RunEvent, { outcome: "stored" }>): Promise<StoredRun> {
   const output = JSON.parse(event.outputJson) as AgreementRunOutput;
   const summaries: SummaryPair[] = [];
-  for (const json of event.pairSummariesJson) {
+  for (const batch of event.pairSummaries) {
     await nextTurn();
-    for (const pair of JSON.parse(json) as SummaryPair[]) summaries.push(pair);
+    for (const pair of JSON.parse(batchText(batch)) as SummaryPair[]) summaries.push(pair);
   }
   return {
     id: event.runId,
@@ -268,7 +269,7 @@ export function startAgreementScheduler(options: AgreementSchedulerOptions): Agr
       const timings: RunTimings = { waitMs, loadMs, durationMs: outcome.durationMs, storeMs };
       const rows = outcome.batches.rowCount;
       logger.info("agreement.run_stored", { exerciseId, runId, trigger, rows, ...roundAll(timings) });
-      return { exerciseId, outcome: "stored", runId, fingerprint: outcome.fingerprint, rows, trigger, computedAt: asOf, outputJson: outcome.outputJson, pairSummariesJson: outcome.batches.pairSummaries, ...timings };
+      return { exerciseId, outcome: "stored", runId, fingerprint: outcome.fingerprint, rows, trigger, computedAt: asOf, outputJson: outcome.outputJson, pairSummaries: outcome.batches.pairSummaries, ...timings };
     } catch (err) {
       // Stopping terminates the worker under a running job; that is not a failure worth reporting.
       if (!stopped) logger.error("agreement.run_failed", { exerciseId, trigger, err });

@@ -3,7 +3,7 @@ import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { DEFAULT_AGREEMENT_SETTINGS } from "../../lib/db/queries/agreement";
 import { splitPairSummaries } from "../../lib/agreement/pairSummaries";
-import { runBatches } from "../../lib/db/queries/runBatches";
+import { batchBuffers, runBatches } from "../../lib/db/queries/runBatches";
 import { computePrepared, prepareAgreement, warmUp } from "./agreementCompute";
 import type { AgreementJob, WorkerReply } from "./agreementTypes";
 
@@ -70,7 +70,8 @@ port.on("message", (job: AgreementJob) => {
     const { output, summaries } = splitPairSummaries(computed.output);
     const outputJson = JSON.stringify(output);
     const batches = runBatches(rows, summaries);
-    reply({ jobId: job.jobId, type: "done", fingerprint: prepared.fingerprint, outputJson, batches, durationMs: performance.now() - started });
+    const done: WorkerReply = { jobId: job.jobId, type: "done", fingerprint: prepared.fingerprint, outputJson, batches, durationMs: performance.now() - started };
+    port.postMessage(done, batchBuffers(batches));
   } catch (err) {
     // Only the error's class and message of our own code: no document content is put into errors.
     reply({ jobId: job.jobId, type: "error", message: err instanceof Error ? `${err.name}: ${err.message}` : "unknown error" });

@@ -5,7 +5,7 @@ import type { Db } from "../client";
 import { newId } from "../ids";
 import { agreementPairSummaries, agreementResults, agreementRuns, exercises, yjsSnapshots, yjsUpdates } from "../schema";
 import { lockExerciseAgreement } from "./clusterLocks";
-import { type NewRunRow, type RunBatches, runBatches } from "./runBatches";
+import { type NewRunRow, type RunBatches, batchText, runBatches } from "./runBatches";
 
 export type { NewRunRow } from "./runBatches";
 
@@ -101,8 +101,9 @@ export async function insertAgreementRun(
       .returning({ id: agreementRuns.id });
     if (inserted.length === 0) return null;
     const r = agreementResults;
-    for (const json of batches.rows) {
+    for (const batch of batches.rows) {
       await options.yieldBetweenInserts?.();
+      const json = batchText(batch);
       // Inserted in the batch's order (ids follow it; agreementRunRows reads by id).
       await tx.execute(sql`insert into ${r} (${sql.identifier(r.runId.name)}, ${sql.identifier(r.variable.name)}, ${sql.identifier(r.coderA.name)}, ${sql.identifier(r.coderB.name)},
           ${sql.identifier(r.statistic.name)}, ${sql.identifier(r.value.name)}, ${sql.identifier(r.ciLow.name)}, ${sql.identifier(r.ciHigh.name)}, ${sql.identifier(r.nUnits.name)},
@@ -114,8 +115,9 @@ export async function insertAgreementRun(
         order by x."n"`);
     }
     const p = agreementPairSummaries;
-    for (const json of batches.pairSummaries) {
+    for (const batch of batches.pairSummaries) {
       await options.yieldBetweenInserts?.();
+      const json = batchText(batch);
       await tx.execute(sql`insert into ${p} (${sql.identifier(p.runId.name)}, ${sql.identifier(p.coderA.name)}, ${sql.identifier(p.coderB.name)}, ${sql.identifier(p.variables.name)})
         select ${id}, x."coderA", x."coderB", x."variables" from jsonb_to_recordset(${json}::jsonb) as x("coderA" text, "coderB" text, "variables" jsonb)`);
     }
