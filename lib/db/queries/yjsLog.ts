@@ -19,18 +19,10 @@ export class RoomGoneError extends Error {
  * the rest; a write after waits for the deletion to commit and finds no row. Either way no row of a
  * deleted transcript survives, on any node.
  */
-export async function lockRoomOwner(tx: Pick<Db, "select">, room: string): Promise<boolean> {
-  const parsed = parseRoomName(room);
-  if (!parsed) return false;
-  const rows =
-    parsed.kind === "transcript"
-      ? await tx.select({ id: transcripts.id }).from(transcripts).where(eq(transcripts.id, parsed.transcriptId)).for("key share")
-      : await tx
-          .select({ id: transcripts.id })
-          .from(exercises)
-          .innerJoin(transcripts, eq(transcripts.id, exercises.transcriptId))
-          .where(eq(exercises.id, parsed.exerciseId))
-          .for("key share", { of: transcripts });
+export async function lockRoomOwner(tx: Pick<Db, "execute">, room: string): Promise<boolean> {
+  const owner = ownerLockQuery(room);
+  if (!owner) return false;
+  const rows = await tx.execute(owner);
   return rows.length > 0;
 }
 
@@ -100,7 +92,7 @@ export async function appendUpdates(db: Db, room: string, updates: readonly Uint
 
 const dialect = new PgDialect();
 
-/** `lockRoomOwner` as one SELECT, for use inside another statement; null for a name that is not a room. */
+/** The deletion fence's lock as one SELECT: lockRoomOwner runs it, a save makes it a CTE of its INSERT; null for a name that is not a room. */
 function ownerLockQuery(room: string): SQL | null {
   const parsed = parseRoomName(room);
   if (!parsed) return null;
