@@ -44,7 +44,6 @@ export const DEFAULT_AGREEMENT_SETTINGS: AgreementSettings = {
   pairDetailMaxCoders: 10,
 };
 
-
 /**
  * The database's clock, read before a run reads its inputs: a run is "as of" that moment (computedAt),
  * comparable with the update log's created_at even when the server's clock differs from the database's.
