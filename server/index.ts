@@ -45,11 +45,11 @@ async function main(): Promise<void> {
   const collab = createCollabServer({ db: handle.db, secret, allowedOrigin: (origin, host) => originAllowed(origin, host), logger: createLogger("collab"), relay, watch, limits: quotaLimits(e) });
   // Stored runs are computed from the live agreement's replicas (no re-read of every log per run), and
   // what is stored goes straight back to it (no read of the run either).
-  const agreement = startAgreementScheduler({ db: handle.db, logger: createLogger("agreement"), inputs: (exerciseId, coderIds) => live.runInputs(exerciseId, coderIds) });
+  const agreementLog = createLogger("agreement");
+  const agreement = startAgreementScheduler({ db: handle.db, logger: agreementLog, inputs: (exerciseId, coderIds) => live.runInputs(exerciseId, coderIds) });
   // In the order the runs finished: a stored run's pairs are parsed a batch at a time, and a later
   // "unchanged" must not be applied before it.
   let handedOver = Promise.resolve();
-  const agreementLog = createLogger("agreement");
   agreement.onRun((event) => {
     handedOver = handedOver
       .then(async () => {

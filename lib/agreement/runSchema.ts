@@ -210,6 +210,26 @@ export const agreementViewSchema = z.object({
 });
 export type AgreementView = z.infer<typeof agreementViewSchema>;
 
+/**
+ * One flattened result row of a run (agreement_results minus its run id): a variable × coder pair (or all
+ * coders, both null) × statistic. The worker produces them, the database stores them, the agreement-csv
+ * export reads them back.
+ */
+export interface AgreementResultRow {
+  variable: string;
+  coderA: string | null;
+  coderB: string | null;
+  statistic: string;
+  value: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  /** Pairable units the statistic rests on (units with values from ≥ 2 of the coders compared). */
+  nUnits: number;
+  nCoders: number;
+  prevalence: Record<string, number> | null;
+  warnings: string[] | null;
+}
+
 /** A stored run as read back (agreement_runs row with its output). */
 export interface StoredRun {
   id: string;

@@ -1,4 +1,4 @@
-import { ALL_TURNS_DEFINITION, type AgreementRunOutput, type StoredRun } from "../agreement/runSchema";
+import { ALL_TURNS_DEFINITION, type AgreementResultRow, type AgreementRunOutput, type StoredRun } from "../agreement/runSchema";
 import { csvDocument, type CsvValue } from "./csv";
 import type { ExportData } from "./types";
 
@@ -10,20 +10,8 @@ import type { ExportData } from "./types";
 /** A stored run (lib/agreement/runSchema): its id, time, trigger and output as stored. */
 export type AgreementRunForExport = Pick<StoredRun, "id" | "computedAt" | "trigger"> & { output: AgreementRunOutput };
 
-/** One flattened result row (agreement_results): a variable × coder pair (or all coders) × statistic. */
-export interface AgreementRowForExport {
-  variable: string;
-  coderA: string | null;
-  coderB: string | null;
-  statistic: string;
-  value: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-  nUnits: number;
-  nCoders: number;
-  prevalence: unknown;
-  warnings: unknown;
-}
+/** A result row as read back from agreement_results, whose jsonb columns the driver types as unknown. */
+export type AgreementRowForExport = Omit<AgreementResultRow, "prevalence" | "warnings"> & { prevalence: unknown; warnings: unknown };
 
 export const AGREEMENT_COLUMNS = [
   "exercise",

@@ -1,4 +1,5 @@
 import type { SummaryPair } from "../../agreement/pairSummaries";
+import type { AgreementResultRow } from "../../agreement/runSchema";
 
 /**
  * A stored run's rows and pair summaries as JSON text, in the batches insertAgreementRun sends (one
@@ -8,21 +9,8 @@ import type { SummaryPair } from "../../agreement/pairSummaries";
  * stringifies every jsonb value) held the event loop that "saved" acks wait on for hundreds of milliseconds.
  */
 
-/** One flattened result row (agreement_results minus its run id). */
-export interface NewRunRow {
-  variable: string;
-  coderA: string | null;
-  coderB: string | null;
-  statistic: string;
-  value: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-  /** Pairable units the statistic rests on (units with values from ≥ 2 of the coders compared). */
-  nUnits: number;
-  nCoders: number;
-  prevalence: Record<string, number> | null;
-  warnings: string[] | null;
-}
+/** One flattened result row as a run stores it (lib/agreement/runSchema). */
+export type NewRunRow = AgreementResultRow;
 
 /**
  * What the worker hands over and insertAgreementRun stores: UTF-8 bytes, so the worker can transfer them
